@@ -1,0 +1,36 @@
+import { secureCookies } from "~/env.server";
+
+// In production the cookie is Secure with the __Host- prefix, so it is bound to this exact
+// origin (no Domain, Path=/); plain HTTP development cannot set either.
+export function sessionCookieName() {
+  return secureCookies() ? "__Host-frontline_session" : "frontline_session";
+}
+
+export function readSessionCookie(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const name = sessionCookieName();
+  for (const part of header.split(";")) {
+    const separator = part.indexOf("=");
+    if (separator === -1) continue;
+    if (part.slice(0, separator).trim() === name) {
+      return part.slice(separator + 1).trim() || null;
+    }
+  }
+  return null;
+}
+
+function attributes(maxAgeSeconds: number) {
+  const parts = ["Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function serializeSessionCookie(token: string, expiresAt: Date, now = new Date()): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  return `${sessionCookieName()}=${token}; ${attributes(maxAge)}`;
+}
+
+export function clearSessionCookie(): string {
+  return `${sessionCookieName()}=; ${attributes(0)}`;
+}

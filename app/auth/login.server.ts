@@ -1,0 +1,52 @@
+import { prisma } from "~/db.server";
+import { log } from "~/utils/log.server";
+import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import type { Role } from "./roles";
+import { isRole } from "./roles";
+import { checkLoginThrottle, clearAccountFailures, recordLoginFailure } from "./throttle.server";
+import { throttleKeys } from "./throttle";
+
+export type LoginResult =
+  | { ok: true; userId: string; role: Role }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Check an e-mail and password. The throttle is consulted before any hashing; the answer for an
+ * unknown account, an inactive one and a wrong password is the same, in about the same time.
+ */
+export async function attemptLogin(
+  email: string,
+  password: string,
+  clientAddress: string | undefined,
+): Promise<LoginResult> {
+  const keys = throttleKeys(email, clientAddress);
+  const throttle = await checkLoginThrottle(keys);
+  if (!throttle.allowed) {
+    log.warn("login.throttled", {
+      email,
+      clientAddress,
+      retryAfterSeconds: throttle.retryAfterSeconds,
+    });
+    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
+
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, role: true, active: true, password: { select: { hash: true } } },
+  });
+  const passwordHash = user?.active ? user.password?.hash : undefined;
+  const valid = passwordHash
+    ? await verifyPassword(passwordHash, password)
+    : await verifyAgainstDummy(password);
+
+  if (!valid || !user || !isRole(user.role)) {
+    await recordLoginFailure(keys);
+    log.warn("login.failed", { email, clientAddress, knownAccount: Boolean(user) });
+    return { ok: false, reason: "invalid" };
+  }
+
+  await clearAccountFailures(keys[0]!.key);
+  log.info("login.succeeded", { userId: user.id, role: user.role, clientAddress });
+  return { ok: true, userId: user.id, role: user.role };
+}

@@ -1,0 +1,47 @@
+import { data, redirect } from "@remix-run/node";
+import { log } from "~/utils/log.server";
+import type { Area } from "./roles";
+import { canEnter, homePath } from "./roles";
+import type { SessionUser } from "./session.server";
+import { getSessionUser } from "./session.server";
+
+export { getSessionUser as getUser };
+
+/** A local path to return to after login, or null for anything that could leave the site. */
+export function safeRedirectPath(value: unknown): string | null {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
+  // Browsers treat "\\" like "/" and drop control characters, turning "/\\evil" into "//evil".
+  if ([...value].some((ch) => ch === "\\" || ch.charCodeAt(0) < 0x20)) return null;
+  return value;
+}
+
+/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  const search = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
+  throw redirect(`/login${search}`);
+}
+
+/** The signed-in user if their role may enter the area; otherwise 403 (and a log line). */
+export async function requireArea(request: Request, area: Area): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!canEnter(user.role, area)) {
+    log.warn("authz.denied", {
+      userId: user.id,
+      role: user.role,
+      area,
+      method: request.method,
+      path: new URL(request.url).pathname,
+    });
+    throw data({ message: "Your role does not give access to this page." }, { status: 403 });
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(homePath(user.role));
+}

@@ -1,0 +1,106 @@
+import { prisma } from "~/db.server";
+import { clearSessionCookie, readSessionCookie, serializeSessionCookie } from "./cookie.server";
+import type { Role } from "./roles";
+import { isRole } from "./roles";
+import { absoluteExpiry, checkSessionLifetime, initialExpiry } from "./session-lifetime";
+import {
+  generateSessionToken,
+  looksLikeSessionToken,
+  sessionIdFromToken,
+} from "./session-token.server";
+
+// Sessions as described by Lucia's guide (lucia-auth.com/sessions): an opaque random token in the
+// cookie, only its SHA-256 in the database. See docs/decisions/002-sessions-by-hand.md.
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+};
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  teamId: true,
+  active: true,
+} as const;
+
+/** Start a session for a user; returns the Set-Cookie header value. */
+export async function createSession(userId: string, now = new Date()): Promise<string> {
+  const token = generateSessionToken();
+  await prisma.session.create({
+    data: {
+      id: sessionIdFromToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: initialExpiry(now),
+    },
+    select: { id: true },
+  });
+  return serializeSessionCookie(token, absoluteExpiry(now), now);
+}
+
+/** The user behind a session token, or null when the token is unknown, expired or the user inactive. */
+export async function validateSessionToken(
+  token: string,
+  now = new Date(),
+): Promise<SessionUser | null> {
+  if (!looksLikeSessionToken(token)) return null;
+  const id = sessionIdFromToken(token);
+  const session = await prisma.session.findUnique({
+    where: { id },
+    select: { createdAt: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+  });
+  if (!session) return null;
+  const decision = checkSessionLifetime(session, now);
+  if (!decision.valid || !session.user.active || !isRole(session.user.role)) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (decision.touch) {
+    await prisma.session.updateMany({ where: { id }, data: decision.touch });
+  }
+  const { active: _active, role, ...user } = session.user;
+  return { ...user, role };
+}
+
+// Loaders of one request run in parallel; let them share one session lookup.
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let lookup = perRequest.get(request);
+  if (!lookup) {
+    const token = readSessionCookie(request);
+    lookup = token ? validateSessionToken(token) : Promise.resolve(null);
+    perRequest.set(request, lookup);
+  }
+  return lookup;
+}
+
+/** End the session in the request's cookie (if any); returns the Set-Cookie header that clears it. */
+export async function endSession(request: Request): Promise<string> {
+  const token = readSessionCookie(request);
+  if (token && looksLikeSessionToken(token)) {
+    await prisma.session.deleteMany({ where: { id: sessionIdFromToken(token) } });
+  }
+  return clearSessionCookie();
+}
+
+/** End every session of a user (deactivation, password change). */
+export async function endAllSessions(userId: string): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+/** Deactivate a user and end all their sessions in one transaction. */
+export async function deactivateUser(userId: string): Promise<void> {
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { active: false }, select: { id: true } }),
+    prisma.session.deleteMany({ where: { userId } }),
+  ]);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { decideThrottle, loginThrottle, throttleKeys } from "./throttle";
+
+const minute = 60 * 1000;
+const now = new Date("2026-05-04T12:00:00Z");
+const ago = (ms: number) => new Date(now.getTime() - ms);
+const failures = (count: number, spacing = 10_000) =>
+  Array.from({ length: count }, (_, i) => ago(i * spacing));
+
+describe("failed-login throttle", () => {
+  const rule = loginThrottle.account;
+
+  it("allows 10 failures on an account in 15 minutes and refuses the 11th attempt", () => {
+    expect(rule).toEqual({ limit: 10, windowMs: 15 * minute });
+    expect(decideThrottle(failures(9), now, rule)).toEqual({ allowed: true });
+    expect(decideThrottle(failures(10), now, rule).allowed).toBe(false);
+  });
+
+  it("gives a client address (an office behind one NAT) a higher limit", () => {
+    expect(loginThrottle.client).toEqual({ limit: 100, windowMs: 15 * minute });
+    expect(decideThrottle(failures(99, 1000), now, loginThrottle.client)).toEqual({
+      allowed: true,
+    });
+    expect(decideThrottle(failures(100, 1000), now, loginThrottle.client).allowed).toBe(false);
+  });
+
+  it("says when the next attempt will be allowed", () => {
+    // Ten failures, the oldest 90 s ago: it leaves the window in 13.5 minutes.
+    const decision = decideThrottle(failures(10), now, rule);
+    expect(decision).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 - 90 });
+  });
+
+  it("forgets failures older than the window", () => {
+    const old = Array.from({ length: 20 }, (_, i) => ago(15 * minute + i * 1000));
+    expect(decideThrottle([...old, ...failures(9)], now, rule)).toEqual({ allowed: true });
+  });
+
+  it("keys by account (case-insensitive) and by client address", () => {
+    expect(throttleKeys(" Eli@Example.com ", "203.0.113.7")).toEqual([
+      { key: "account:eli@example.com", rule: loginThrottle.account },
+      { key: "client:203.0.113.7", rule: loginThrottle.client },
+    ]);
+    expect(throttleKeys("eli@example.com", undefined).map((k) => k.key)).toEqual([
+      "account:eli@example.com",
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import { data } from "@remix-run/node";
+
+// Reading a form body defensively: a wrong content type or an oversized body is the client's
+// mistake (400), never a server error, and it is refused before the body is parsed.
+
+export const defaultFormLimitBytes = 16 * 1024;
+
+export type FormBody = { ok: true; formData: FormData } | { ok: false; message: string };
+
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+export async function readForm(request: Request, limit = defaultFormLimitBytes): Promise<FormBody> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") {
+    return { ok: false, message: "Send the form as application/x-www-form-urlencoded." };
+  }
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > limit) return { ok: false, message: "The form is too large." };
+  const text = await readLimited(request, limit);
+  if (text === null) return { ok: false, message: "The form is too large." };
+  const formData = new FormData();
+  for (const [key, value] of new URLSearchParams(text)) formData.append(key, value);
+  return { ok: true, formData };
+}
+
+/** A 400 answer in the shape Conform's useForm reads as form-level errors. */
+export function formErrorResponse(message: string, status = 400) {
+  return data({ result: { status: "error" as const, error: { "": [message] } } }, { status });
+}
