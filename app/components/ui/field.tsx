@@ -1,0 +1,36 @@
+import type { InputHTMLAttributes } from "react";
+
+/** A labelled input with its errors announced and tied to it by aria-describedby. */
+export function Field({
+  label,
+  inputProps,
+  errors,
+  errorId,
+}: {
+  label: string;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; key?: string | undefined };
+  errors?: string[];
+  errorId: string;
+}) {
+  const { key, ...props } = inputProps;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        key={key}
+        {...props}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        className="mt-1.5 block w-full rounded-lg border border-slate-300 px-3 py-2.5 text-base text-slate-900 shadow-xs focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none aria-invalid:border-red-600"
+      />
+      <ul id={errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
+        {errors?.map((error) => (
+          <li key={error}>{error}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

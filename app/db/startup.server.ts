@@ -1,0 +1,22 @@
+import { prisma } from "~/db.server";
+import { env, isProduction } from "~/env.server";
+import { log } from "~/utils/log.server";
+import { seedDemoOrganisation } from "./demo.server";
+import { migrate } from "./migrate.server";
+
+/** Demo data is for trying Frontline: in production only when asked for with DEMO_SEED=true. */
+export function demoSeedWanted(): boolean {
+  const asked = env().DEMO_SEED;
+  return asked ?? !isProduction();
+}
+
+/** Bring the database up to date before the server takes requests. */
+export async function prepareDatabase(): Promise<void> {
+  const url = env().DATABASE_URL;
+  const { applied } = await migrate(url, { log: (line) => log.info("db.migrate", { line }) });
+  log.info("db.ready", { applied: applied.length, postgres: url.startsWith("postgres") });
+  if (demoSeedWanted()) {
+    const outcome = await seedDemoOrganisation(prisma);
+    log.info("db.demo_seed", { outcome });
+  }
+}

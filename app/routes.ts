@@ -1,0 +1,16 @@
+import type { RouteConfig } from "@remix-run/route-config";
+import { index, route } from "@remix-run/route-config";
+
+// Every URL of the app in one list; the authorization tests walk it, so a new route here
+// needs an entry there too.
+export default [
+  index("routes/index.tsx"),
+  route("login", "routes/_auth+/login.tsx"),
+  route("logout", "routes/_auth+/logout.tsx"),
+  route("training", "routes/training+/index.tsx"),
+  route("team", "routes/team+/index.tsx"),
+  route("studio", "routes/studio+/index.tsx"),
+  route("admin", "routes/admin+/index.tsx"),
+  route("healthz", "routes/resources+/healthz.ts"),
+  route("*", "routes/$.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,152 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { z } from "zod";
+import { attemptLogin } from "~/auth/login.server";
+import { requireAnonymous, safeRedirectPath } from "~/auth/permissions.server";
+import { homePath } from "~/auth/roles";
+import { createSession, endSession } from "~/auth/session.server";
+import { hasDemoOrganisation } from "~/db/demo.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/form-errors";
+import { formErrorResponse, readForm } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Frontline" }];
+
+const LoginSchema = z.object({
+  email: z
+    .string({ error: "Enter your work e-mail." })
+    .trim()
+    .toLowerCase()
+    .max(254, "That e-mail address is too long.")
+    .pipe(z.email("Enter a valid e-mail address.")),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(256, "That password is too long."),
+  redirectTo: z.string().max(2048).optional(),
+});
+
+// A document POST takes its headers from here; pass the throttle's Retry-After through.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return { demo: await hasDemoOrganisation() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const body = await readForm(request, 8 * 1024);
+  if (!body.ok) return formErrorResponse(body.message);
+
+  const submission = parseWithZod(body.formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+
+  const { email, password, redirectTo } = submission.value;
+  const result = await attemptLogin(email, password, context.clientAddress);
+  if (!result.ok) {
+    const throttled = result.reason === "throttled";
+    const message = throttled
+      ? `Too many failed attempts. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`
+      : "That e-mail and password do not match an active account.";
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+      {
+        status: throttled ? 429 : 401,
+        headers: throttled ? { "Retry-After": String(result.retryAfterSeconds) } : undefined,
+      },
+    );
+  }
+
+  // A new session on every login; any session the browser still carried is ended (fixation).
+  const headers = new Headers();
+  await endSession(request);
+  headers.append("Set-Cookie", await createSession(result.userId));
+  return redirect(safeRedirectPath(redirectTo) ?? homePath(result.role), { headers });
+}
+
+export default function LoginPage() {
+  const { demo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+
+  return (
+    <main id="main" className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <p className="text-2xl font-bold tracking-tight text-brand-700">Frontline</p>
+          <h1 className="mt-2 text-xl font-semibold text-slate-900">Log in to your training</h1>
+        </div>
+        <Form
+          method="post"
+          {...getFormProps(form)}
+          className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
+        >
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field
+            label="E-mail"
+            inputProps={{
+              ...getInputProps(fields.email, { type: "email" }),
+              autoComplete: "username",
+              autoFocus: true,
+            }}
+            errors={fields.email.errors}
+            errorId={fields.email.errorId}
+          />
+          <Field
+            label="Password"
+            inputProps={{
+              ...getInputProps(fields.password, { type: "password" }),
+              autoComplete: "current-password",
+            }}
+            errors={fields.password.errors}
+            errorId={fields.password.errorId}
+          />
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Button type="submit" className="w-full" pending={navigation.state === "submitting"}>
+            Log in
+          </Button>
+        </Form>
+        {demo ? (
+          <p className="mt-6 text-center text-sm text-slate-600">
+            Demo organisation: log in as <code>employee@demo.frontline.test</code> (or manager,
+            trainer, admin) with the password <code>frontline-demo</code>.
+          </p>
+        ) : null}
+      </div>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,104 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { randomBytes } from "node:crypto";
+import { allowedOriginsFor, checkRequestOrigin } from "~/auth/csrf.server";
+import { prepareDatabase } from "~/db/startup.server";
+import { env, isProduction } from "~/env.server";
+import { log } from "~/utils/log.server";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+
+// Frontline's HTTP server: security headers and the origin check for every request, static
+// assets, then Remix. Migrations run before it listens.
+
+const config = env();
+const production = isProduction();
+
+await prepareDatabase();
+
+const viteDevServer = production
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  res.set(securityHeaders({ secure: req.secure }));
+  res.set(
+    "Content-Security-Policy",
+    contentSecurityPolicy(res.locals.cspNonce, { dev: !production }),
+  );
+  next();
+});
+
+// Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts).
+app.use((req, res, next) => {
+  const check = checkRequestOrigin({
+    method: req.method,
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    allowedOrigins: allowedOriginsFor(req.protocol, req.get("host"), config.APP_ORIGIN),
+  });
+  if (check.ok) return next();
+  log.warn("csrf.refused", {
+    method: req.method,
+    path: req.path,
+    reason: check.reason,
+    clientAddress: req.ip,
+  });
+  res
+    .status(403)
+    .type("text/plain")
+    .send("Forbidden: this request did not come from a Frontline page.");
+});
+
+app.use(compression());
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  // Fingerprinted assets can be cached for a year; the rest of public/ for an hour.
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(
+      /* @vite-ignore */ new URL("./server/index.js", import.meta.url).href
+    )) as ServerBuild);
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: production ? "production" : "development",
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip,
+    }),
+  }),
+);
+
+const onListening = () => {
+  log.info("server.listening", {
+    url: `http://localhost:${config.PORT}`,
+    mode: production ? "production" : "development",
+  });
+};
+const server = config.HOST
+  ? app.listen(config.PORT, config.HOST, onListening)
+  : app.listen(config.PORT, onListening);
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    log.info("server.stopping", { signal });
+    server.close(() => process.exit(0));
+    // Keep-alive connections can hold close() open; don't wait for them forever.
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
