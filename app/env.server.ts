@@ -26,6 +26,8 @@ const schema = z.object({
   COOKIE_SECURE: booleanFlag,
   // Seed the demo organisation into an empty database even when NODE_ENV=production.
   DEMO_SEED: booleanFlag,
+  // Trainers' course files.
+  CONTENT_DIR: z.string().default("content"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -1,3 +1,5 @@
+import { syncModuleVersions } from "~/content/sync.server";
+import { listModuleArtefacts } from "~/content/store.server";
 import { prisma } from "~/db.server";
 import { env, isProduction } from "~/env.server";
 import { log } from "~/utils/log.server";
@@ -10,7 +12,7 @@ export function demoSeedWanted(): boolean {
   return asked ?? !isProduction();
 }
 
-/** Bring the database up to date before the server takes requests. */
+/** Bring the database up to date (schema, demo data, module versions) before serving. */
 export async function prepareDatabase(): Promise<void> {
   const url = env().DATABASE_URL;
   const { applied } = await migrate(url, { log: (line) => log.info("db.migrate", { line }) });
@@ -19,4 +21,5 @@ export async function prepareDatabase(): Promise<void> {
     const outcome = await seedDemoOrganisation(prisma);
     log.info("db.demo_seed", { outcome });
   }
+  await syncModuleVersions(prisma, await listModuleArtefacts());
 }

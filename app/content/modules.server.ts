@@ -1,0 +1,107 @@
+import { data } from "@remix-run/node";
+import type { SessionUser } from "~/auth/session.server";
+import { canEnter } from "~/auth/roles";
+import { log } from "~/utils/log.server";
+import type { ModuleArtefact } from "./compile.server";
+import type { Frontmatter } from "./frontmatter";
+import { publicQuiz, publicScenario } from "./public";
+import type { TreeNode } from "./tree";
+import { getModuleArtefact, listModuleArtefacts } from "./store.server";
+
+// Modules as the app's pages need them, with the visibility rules in one place: drafts exist
+// only for trainers and admins; a module that failed to compile breaks only its own page.
+
+export const canSeeDrafts = (user: SessionUser) => canEnter(user.role, "studio");
+
+type ValidModule = ModuleArtefact & { frontmatter: Frontmatter; tree: TreeNode[] };
+
+function isValid(artefact: ModuleArtefact): artefact is ValidModule {
+  return artefact.problems.length === 0 && artefact.frontmatter !== null && artefact.tree !== null;
+}
+
+/** The module for reading, or a thrown 404 (unknown, or a draft for this user) or 500 (broken). */
+export async function requireReadableModule(slug: string, user: SessionUser): Promise<ValidModule> {
+  const artefact = await getModuleArtefact(slug);
+  const draft = artefact?.frontmatter?.draft ?? false;
+  if (!artefact || (draft && !canSeeDrafts(user))) {
+    throw data({ message: "There is no such module." }, { status: 404 });
+  }
+  if (!isValid(artefact)) {
+    log.error("content.module_broken", { slug, problems: artefact.problems.length });
+    throw data(
+      {
+        message:
+          "This module can't be shown right now. The training team has been told; please try again later.",
+      },
+      { status: 500 },
+    );
+  }
+  return artefact;
+}
+
+/** What /training/<slug> sends to the browser: the public code and the public projections. */
+export function readerView(module: ValidModule) {
+  const { frontmatter: fm } = module;
+  return {
+    slug: module.slug,
+    title: fm.title,
+    summary: fm.summary,
+    minutes: fm.minutes,
+    version: fm.version,
+    required: fm.required,
+    draft: fm.draft,
+    attestation: fm.attestation ?? null,
+    sections: module.sections,
+    tree: module.tree,
+    quizzes: module.quizzes.map((q) => publicQuiz(q, fm.passScore)),
+    scenarios: module.scenarios.map(publicScenario),
+  };
+}
+
+export type ReaderView = ReturnType<typeof readerView>;
+
+/** Every module with its validation state, drafts included: the studio's list. */
+export async function studioList() {
+  const artefacts = await listModuleArtefacts();
+  const order = (a: ModuleArtefact) => a.frontmatter?.order ?? 1000;
+  return [...artefacts]
+    .sort((a, b) => order(a) - order(b) || a.slug.localeCompare(b.slug))
+    .map((a) => ({
+      slug: a.slug,
+      file: a.file,
+      title: a.frontmatter?.title ?? a.slug,
+      version: a.frontmatter?.version ?? null,
+      minutes: a.frontmatter?.minutes ?? null,
+      draft: a.frontmatter?.draft ?? false,
+      required: a.frontmatter?.required ?? false,
+      audience: a.frontmatter?.audience ?? null,
+      quizzes: a.quizzes.length,
+      scenarios: a.scenarios.length,
+      problems: a.problems.length,
+    }));
+}
+
+function byCourseOrder(a: ValidModule, b: ValidModule) {
+  const order = (m: ValidModule) => m.frontmatter.order ?? 1000;
+  return order(a) - order(b) || a.frontmatter.title.localeCompare(b.frontmatter.title);
+}
+
+/** The course as a learner sees it: published modules (and drafts for trainers), valid ones only. */
+export async function readableModules(user: SessionUser) {
+  const artefacts = await listModuleArtefacts();
+  return artefacts
+    .filter(isValid)
+    .filter((m) => !m.frontmatter.draft || canSeeDrafts(user))
+    .sort(byCourseOrder)
+    .map((m) => ({
+      slug: m.slug,
+      title: m.frontmatter.title,
+      summary: m.frontmatter.summary,
+      minutes: m.frontmatter.minutes,
+      version: m.frontmatter.version,
+      required: m.frontmatter.required,
+      draft: m.frontmatter.draft,
+      quizzes: m.quizzes.length,
+      scenarios: m.scenarios.length,
+    }));
+}

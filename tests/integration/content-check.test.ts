@@ -1,0 +1,72 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { checkContent, formatProblem } from "~/content/check.server";
+
+const broken = path.resolve("tests/fixtures/content-broken");
+const label = "tests/fixtures/content-broken";
+
+// One broken fixture per rule, each with the exact line content:check must print for it.
+const expected: Record<string, string[]> = {
+  "frontmatter-missing-version": ['1:1 Frontmatter needs "version"'],
+  "frontmatter-bad-version": [
+    '5:1 Frontmatter "version" Invalid input: expected string, received number',
+  ],
+  "frontmatter-unknown-field": ['10:1 Unknown frontmatter field "owner"'],
+  "mdx-syntax-error": ["17:1 MDX syntax: Expected a closing tag for `<Callout>`"],
+  "unknown-component": ["17:1 Unknown component <Banner>. Use one of:"],
+  "unknown-prop": ['17:1 Unknown prop "colour" on <Callout>'],
+  "figure-missing-file": ['17:1 Figure src "./missing.png" does not exist'],
+  "quiz-no-correct-option": ['18:3 Question "q1" has no correct option'],
+  "quiz-single-with-two-correct": ['18:3 Question "q1" is type="single" but has 2 correct options'],
+  "quiz-duplicate-ids": [
+    '26:3 Question id "q1" is used twice in quiz "check"',
+    '30:5 Option id "a" is used twice in question "q1"',
+  ],
+  "quiz-pass-mark-unreachable": [
+    '17:1 Quiz "check" pass mark 120% is unreachable: the best possible score is 100%',
+  ],
+  "scenario-choice-to-missing-node": [
+    '20:5 Choice leads to "nowhere", which is not a node or ending in scenario "call"',
+  ],
+  "scenario-unreachable-node": ['27:3 "orphan" cannot be reached from the start "open"'],
+  "scenario-loop-without-exit": [
+    '27:3 No path from node "loop-a" reaches an ending (a loop without an exit)',
+    '36:3 No path from node "loop-b" reaches an ending (a loop without an exit)',
+  ],
+  "scenario-pass-score-unreachable": [
+    '17:1 Scenario "call" pass score 5 is unreachable: the best path scores 2',
+  ],
+};
+
+describe("content:check", () => {
+  it("reports each broken fixture with its path:line:col and message, and nothing else", async () => {
+    const { problems } = await checkContent(broken);
+    const printed = problems.map((p) => formatProblem(label, p));
+    for (const [slug, lines] of Object.entries(expected)) {
+      const mine = printed.filter((line) => line.startsWith(`${label}/modules/${slug}/index.mdx:`));
+      expect(mine, slug).toHaveLength(lines.length);
+      lines.forEach((line, i) =>
+        expect(mine[i], slug).toContain(`${label}/modules/${slug}/index.mdx:${line}`),
+      );
+    }
+    expect(printed).toHaveLength(Object.values(expected).flat().length);
+  }, 120_000);
+
+  it("passes the real course", async () => {
+    const { modules, problems } = await checkContent(path.resolve("content"));
+    expect(problems.map((p) => formatProblem("content", p))).toEqual([]);
+    expect(modules.length).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+
+  it("exits 1 from the command line and prints the problems", async () => {
+    const run = promisify(execFile)("npx", ["tsx", "scripts/content-check.ts", label]);
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(
+        `${label}/modules/unknown-prop/index.mdx:17:1 Unknown prop "colour" on <Callout>`,
+      ),
+    });
+  }, 120_000);
+});

@@ -1,0 +1,98 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileModule, moduleHash } from "~/content/compile.server";
+import { compileWithCache } from "~/content/store.server";
+
+const dir = path.resolve("tests/fixtures/content-valid");
+
+describe("compiling a module", () => {
+  it("lifts quizzes and scenarios out of the code the browser gets", async () => {
+    const artefact = await compileModule(dir, "canary-module");
+    expect(artefact.problems).toEqual([]);
+    const tree = JSON.stringify(artefact.tree);
+    expect(tree).toContain("Plain text anyone may read.");
+    // Answer keys, feedback, scores and unreached nodes live only in the server-side definitions.
+    expect(tree).not.toMatch(/CANARY/);
+    expect(tree).not.toMatch(/correct|feedback|score/);
+    expect(tree).toContain('{"t":"QuizSlot","p":{"id":"canary-quiz"}}');
+    expect(tree).toContain('{"t":"ScenarioSlot","p":{"id":"canary-call"}}');
+
+    const [quiz] = artefact.quizzes;
+    expect(
+      quiz?.questions.map((q) => [
+        q.id,
+        q.type,
+        q.options.filter((o) => o.correct).map((o) => o.id),
+      ]),
+    ).toEqual([
+      ["pick-one", "single", ["right"]],
+      ["pick-many", "multiple", ["first", "second"]],
+    ]);
+    const [scenario] = artefact.scenarios;
+    expect(
+      scenario?.nodes.map((n) => [n.id, n.mood, n.choices.map((c) => [c.to, c.score])]),
+    ).toEqual([
+      [
+        "opening",
+        "angry",
+        [
+          ["calmer", 2],
+          ["lost", 0],
+        ],
+      ],
+      [
+        "calmer",
+        "calm",
+        [
+          ["kept", 2],
+          ["opening", 0],
+        ],
+      ],
+    ]);
+    expect(scenario?.nodes[0]?.line).toBe("CANARY-LINE-OPENING my order is late.");
+    expect(scenario?.endings.map((e) => [e.id, e.rating, e.outcome])).toEqual([
+      ["kept", "good", "CANARY-ENDING-GOOD"],
+      ["lost", "bad", "CANARY-ENDING-BAD"],
+    ]);
+  }, 60_000);
+
+  it("records sections from ## and ### headings, with ids for anchors", async () => {
+    const artefact = await compileModule(dir, "canary-module");
+    expect(artefact.sections).toEqual([
+      { id: "first-section", title: "First section", depth: 2 },
+      { id: "a-subsection", title: "A subsection", depth: 3 },
+      { id: "practice", title: "Practice", depth: 2 },
+      { id: "wrapping-up", title: "Wrapping up", depth: 2 },
+    ]);
+    expect(artefact.tree).toContainEqual({
+      t: "h2",
+      p: { id: "first-section" },
+      c: ["First section"],
+    });
+  }, 60_000);
+
+  it("validates and keeps the frontmatter", async () => {
+    const artefact = await compileModule(dir, "canary-module");
+    expect(artefact.frontmatter).toMatchObject({
+      title: "Canary module",
+      version: "2.3",
+      passScore: 50,
+      draft: false,
+    });
+  }, 60_000);
+
+  it("keys the artefact by content: the same files give the same hash", () => {
+    const moduleDir = path.join(dir, "modules", "canary-module");
+    expect(moduleHash(moduleDir)).toBe(moduleHash(moduleDir));
+    expect(moduleHash(moduleDir)).toMatch(/^[0-9a-f]{64}$/);
+  }, 60_000);
+
+  it("does not compile an unchanged module twice", async () => {
+    const first = await compileWithCache(dir, "canary-module");
+    const { compileCount } = await import("~/content/compile.server");
+    const before = compileCount();
+    const second = await compileWithCache(dir, "canary-module");
+    expect(second).toBe(first);
+    expect(compileCount()).toBe(before);
+  }, 60_000);
+});

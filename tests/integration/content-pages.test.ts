@@ -1,0 +1,93 @@
+import path from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { loader as studioModuleLoader } from "~/routes/studio+/$slug";
+import { loader as studioLoader } from "~/routes/studio+/index";
+import { loader as moduleLoader } from "~/routes/training+/$slug";
+import { loader as trainingLoader } from "~/routes/training+/index";
+import { settle } from "../support/requests";
+import { demo, loaderArgs } from "../support/sessions";
+
+// env() is read once per test file: point it at the fixture course before anything reads it.
+vi.hoisted(() => {
+  process.env.CONTENT_DIR = "tests/fixtures/content-valid";
+});
+afterAll(() => {
+  delete process.env.CONTENT_DIR;
+});
+
+describe("reading a module", () => {
+  it("sends the text and the questions, but no answer, feedback, score or unreached node", async () => {
+    const result = await moduleLoader(
+      await loaderArgs(demo.employee, "/training/canary-module", { slug: "canary-module" }),
+    );
+    const sent = JSON.stringify(result);
+    expect(result.module.title).toBe("Canary module");
+    expect(sent).toContain("Plain text anyone may read.");
+    expect(sent).toContain("Which option is right?");
+    expect(sent).toContain("The wrong one");
+    expect(sent).not.toMatch(/CANARY/);
+    expect(sent).not.toMatch(/"correct"|"feedback"|"score"/);
+  }, 60_000);
+
+  it("answers 404 for a module that does not exist", async () => {
+    const result = await settle(
+      moduleLoader(await loaderArgs(demo.employee, "/training/nope", { slug: "nope" })),
+    );
+    expect(result).toMatchObject({ init: { status: 404 } });
+  });
+});
+
+describe("drafts", () => {
+  it("are 404 for an employee and a manager, and missing from their list", async () => {
+    for (const email of [demo.employee, demo.manager]) {
+      const page = await settle(
+        moduleLoader(await loaderArgs(email, "/training/draft-module", { slug: "draft-module" })),
+      );
+      expect(page).toMatchObject({ init: { status: 404 } });
+      const list = await trainingLoader(await loaderArgs(email, "/training"));
+      expect(list.modules.map((m) => m.slug)).toEqual(["canary-module"]);
+    }
+  }, 60_000);
+
+  it("open for a trainer and an admin, and show in the studio", async () => {
+    for (const email of [demo.trainer, demo.admin]) {
+      const page = await moduleLoader(
+        await loaderArgs(email, "/training/draft-module", { slug: "draft-module" }),
+      );
+      expect(JSON.stringify(page.module.tree)).toContain("CANARY-DRAFT-TEXT");
+      const studio = await studioLoader(await loaderArgs(email, "/studio"));
+      expect(studio.modules.map((m) => [m.slug, m.draft, m.problems])).toEqual([
+        ["canary-module", false, 0],
+        ["draft-module", true, 0],
+      ]);
+    }
+  }, 60_000);
+
+  it("keeps the studio closed to employees and managers", async () => {
+    for (const email of [demo.employee, demo.manager]) {
+      expect(await settle(studioLoader(await loaderArgs(email, "/studio")))).toMatchObject({
+        init: { status: 403 },
+      });
+    }
+  });
+
+  it("shows the trainer the answers in the studio preview", async () => {
+    const { module } = await studioModuleLoader(
+      await loaderArgs(demo.trainer, "/studio/canary-module", { slug: "canary-module" }),
+    );
+    expect(module.problems).toEqual([]);
+    expect(module.quizzes[0]?.questions[0]?.options[0]).toMatchObject({
+      correct: true,
+      feedback: "CANARY-FEEDBACK-RIGHT",
+    });
+    expect(module.scenarios[0]).toMatchObject({ maxScore: 4, passScore: 3 });
+  }, 60_000);
+});
+
+describe("content paths", () => {
+  it("reads the fixture course", () => {
+    expect(path.resolve(process.env.CONTENT_DIR!)).toBe(
+      path.resolve("tests/fixtures/content-valid"),
+    );
+  });
+});
