@@ -8,9 +8,12 @@ export default [
   route("login", "routes/_auth+/login.tsx"),
   route("logout", "routes/_auth+/logout.tsx"),
   route("training", "routes/training+/index.tsx"),
+  route("training/:slug", "routes/training+/$slug.tsx"),
   route("team", "routes/team+/index.tsx"),
   route("studio", "routes/studio+/index.tsx"),
+  route("studio/:slug", "routes/studio+/$slug.tsx"),
   route("admin", "routes/admin+/index.tsx"),
   route("healthz", "routes/resources+/healthz.ts"),
+  route("content/:slug/:file", "routes/resources+/content-asset.ts"),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

@@ -15,12 +15,14 @@ export async function waitForHydration(page: Page) {
   await page.locator("html[data-hydrated='true']").waitFor();
 }
 
+/** Log in through the form; with the right password, wait until the user has left /login. */
 export async function logIn(page: Page, email: string, password = demoPassword) {
   await page.goto("/login");
   await waitForHydration(page);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
+  if (password === demoPassword) await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 /** Axe violations of serious or critical impact, as readable one-liners. */
