@@ -96,3 +96,22 @@ describe("compiling a module", () => {
     expect(compileCount()).toBe(before);
   }, 60_000);
 });
+
+describe("recompiling in development", () => {
+  it("recompiles only the module whose files changed", async () => {
+    const { cpSync, mkdtempSync, appendFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { compileCount } = await import("~/content/compile.server");
+    const copy = mkdtempSync(path.join(tmpdir(), "frontline-content-"));
+    cpSync(path.join(dir, "modules"), path.join(copy, "modules"), { recursive: true });
+    await compileWithCache(copy, "canary-module");
+    await compileWithCache(copy, "draft-module");
+    const before = compileCount();
+
+    appendFileSync(path.join(copy, "modules", "draft-module", "index.mdx"), "\nA new paragraph.\n");
+    const draft = await compileWithCache(copy, "draft-module");
+    await compileWithCache(copy, "canary-module");
+    expect(compileCount()).toBe(before + 1);
+    expect(JSON.stringify(draft.tree)).toContain("A new paragraph.");
+  }, 60_000);
+});

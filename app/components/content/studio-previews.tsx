@@ -61,15 +61,16 @@ export function TrainerQuiz({ quiz, problems }: { quiz: Quiz; problems: Problem[
       </div>
       <ol className="mt-4 space-y-4">
         {quiz.questions.map((q, i) => (
-          <li key={q.id}>
+          // Broken content can repeat ids: index keys keep the preview rendering.
+          <li key={i}>
             <p className="font-medium text-slate-900">
               {i + 1}. {q.prompt}{" "}
               <span className="text-xs font-normal text-slate-600">({q.type})</span>
             </p>
             <ul className="mt-2 space-y-1.5">
-              {q.options.map((o) => (
+              {q.options.map((o, j) => (
                 <li
-                  key={o.id}
+                  key={j}
                   className={`rounded-lg border px-3 py-2 text-sm ${o.correct ? "border-green-300 bg-green-50" : "border-slate-200"}`}
                 >
                   <p className="text-slate-900">
@@ -120,9 +121,9 @@ export function TrainerScenario({
         <ProblemList problems={problems} compact />
       </div>
       <ol className="mt-4 space-y-3">
-        {scenario.nodes.map((node) => (
+        {scenario.nodes.map((node, n) => (
           <li
-            key={node.id}
+            key={`node-${n}`}
             id={`node-${node.id}`}
             className="rounded-xl border border-slate-200 bg-white p-4"
           >
@@ -147,9 +148,9 @@ export function TrainerScenario({
             </ul>
           </li>
         ))}
-        {scenario.endings.map((ending) => (
+        {scenario.endings.map((ending, n) => (
           <li
-            key={ending.id}
+            key={`ending-${n}`}
             id={`node-${ending.id}`}
             className="rounded-xl border border-slate-200 bg-white p-4"
           >

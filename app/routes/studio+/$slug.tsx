@@ -91,7 +91,7 @@ export default function StudioPreview() {
         <h2 id="preview" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
           Preview, with answers
         </h2>
-        {fm?.summary ? <p className="mt-2 text-lg text-slate-700">{fm.summary}</p> : null}
+        {fm?.summary ? <p className="mt-2 mb-8 text-lg text-slate-700">{fm.summary}</p> : null}
         {module.tree ? (
           <ModuleBody
             tree={module.tree}
