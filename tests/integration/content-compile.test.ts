@@ -108,10 +108,12 @@ describe("recompiling in development", () => {
     await compileWithCache(copy, "draft-module");
     const before = compileCount();
 
-    appendFileSync(path.join(copy, "modules", "draft-module", "index.mdx"), "\nA new paragraph.\n");
+    // Unique text: the disk cache remembers every hash it has compiled, across runs too.
+    const paragraph = `A new paragraph ${Date.now()}-${Math.random()}.`;
+    appendFileSync(path.join(copy, "modules", "draft-module", "index.mdx"), `\n${paragraph}\n`);
     const draft = await compileWithCache(copy, "draft-module");
     await compileWithCache(copy, "canary-module");
     expect(compileCount()).toBe(before + 1);
-    expect(JSON.stringify(draft.tree)).toContain("A new paragraph.");
+    expect(JSON.stringify(draft.tree)).toContain(paragraph);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { loader as assetLoader } from "~/routes/resources+/content-asset";
 import { loader as studioModuleLoader } from "~/routes/studio+/$slug";
 import { loader as studioLoader } from "~/routes/studio+/index";
 import { loader as moduleLoader } from "~/routes/training+/$slug";
