@@ -85,7 +85,37 @@ describe("drafts", () => {
   }, 60_000);
 });
 
-describe("content paths", () => {
+describe("module images", () => {
+  it("points figures at the image beside the module and serves it to readers", async () => {
+    const page = await moduleLoader(
+      await loaderArgs(demo.employee, "/training/canary-module", { slug: "canary-module" }),
+    );
+    expect(JSON.stringify(page.module.tree)).toContain(
+      '"src":"/content/canary-module/counter.svg"',
+    );
+    const params = { slug: "canary-module", file: "counter.svg" };
+    const image = await assetLoader(
+      await loaderArgs(demo.employee, "/content/canary-module/counter.svg", params),
+    );
+    expect(image.status).toBe(200);
+    expect(image.headers.get("Content-Type")).toBe("image/svg+xml");
+    expect(await image.text()).toContain("Front desk");
+  }, 60_000);
+
+  it("refuses other files, paths out of the folder and drafts' images for employees", async () => {
+    for (const params of [
+      { slug: "canary-module", file: "index.mdx" },
+      { slug: "canary-module", file: "../draft-module/index.mdx" },
+      { slug: "..", file: "standards.yaml" },
+      { slug: "draft-module", file: "missing.png" },
+    ]) {
+      const result = await settle(
+        assetLoader(await loaderArgs(demo.employee, "/content/x", params)),
+      );
+      expect(result, JSON.stringify(params)).toMatchObject({ init: { status: 404 } });
+    }
+  });
+
   it("reads the fixture course", () => {
     expect(path.resolve(process.env.CONTENT_DIR!)).toBe(
       path.resolve("tests/fixtures/content-valid"),
