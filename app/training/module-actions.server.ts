@@ -1,0 +1,111 @@
+import { z } from "zod";
+import type { SessionUser } from "~/auth/session.server";
+import { signAttestation } from "./attestation.server";
+import { completeIfDone, moduleProgress } from "./completion.server";
+import type { ReadableModule } from "./module-key";
+import { UserInputError } from "./module-key";
+import { submitAttempt } from "./quiz/attempts.server";
+import { chooseReply, startRun, stepBack } from "./scenario/runs.server";
+
+// The one action of a module page: a button's intent picks what happens. Every field is
+// validated here; anything off is a UserInputError (400) before a single write.
+
+const id = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "is not a valid id");
+const count = (max: number) => z.coerce.number().int().min(0).max(max);
+const move = { scenarioId: id, runId: z.string().min(1).max(64), nodeId: id, step: count(100_000) };
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("quiz-submit"), quizId: id, attempt: count(100_000).min(1) }),
+  z.object({ intent: z.literal("scenario-start"), scenarioId: id }),
+  z.object({ intent: z.literal("scenario-choose"), ...move, choice: count(3) }),
+  z.object({ intent: z.literal("scenario-back"), ...move }),
+  z.object({
+    intent: z.literal("attest"),
+    typedName: z.string().trim().min(1, "Type your full name.").max(200),
+    agree: z.literal("on").optional(),
+  }),
+]);
+
+export type ModuleAction = z.infer<typeof ActionSchema>;
+const answerPrefix = "answer:";
+
+/** The fields of the form as one object; a field sent twice is refused (except answers). */
+function fields(formData: FormData) {
+  const single: Record<string, string> = {};
+  const answers: Record<string, string[]> = {};
+  for (const [name, value] of formData) {
+    if (typeof value !== "string") throw new UserInputError(`Field "${name}" must be text.`);
+    if (name.startsWith(answerPrefix)) {
+      (answers[name.slice(answerPrefix.length)] ??= []).push(value);
+    } else if (name in single) {
+      throw new UserInputError(`Field "${name}" was sent twice.`);
+    } else {
+      single[name] = value;
+    }
+  }
+  return { single, answers };
+}
+
+/** Where the page should scroll after the action: the part the user was working on. */
+export function anchorFor(action: ModuleAction) {
+  if (action.intent === "quiz-submit") return `quiz-${action.quizId}`;
+  if (action.intent === "attest") return "attestation";
+  return `scenario-${action.scenarioId}`;
+}
+
+export function parseModuleAction(formData: FormData): {
+  action: ModuleAction;
+  answers: Record<string, string[]>;
+} {
+  const { single, answers } = fields(formData);
+  const parsed = ActionSchema.safeParse(single);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join(".") || "intent";
+    throw new UserInputError(field === "intent" ? "Unknown action." : `${field} ${issue.message}`);
+  }
+  if (parsed.data.intent !== "quiz-submit" && Object.keys(answers).length) {
+    throw new UserInputError("Answers belong to a quiz submission.");
+  }
+  return { action: parsed.data, answers };
+}
+
+export async function performModuleAction(
+  user: SessionUser,
+  module: ReadableModule,
+  action: ModuleAction,
+  answers: Record<string, string[]>,
+) {
+  switch (action.intent) {
+    case "quiz-submit":
+      await submitAttempt(user.id, module, {
+        quizId: action.quizId,
+        attempt: action.attempt,
+        answers,
+      });
+      break;
+    case "scenario-start":
+      await startRun(user.id, module, action.scenarioId);
+      break;
+    case "scenario-choose":
+      await chooseReply(user.id, module, action);
+      break;
+    case "scenario-back":
+      await stepBack(user.id, module, action);
+      break;
+    case "attest": {
+      const progress = await moduleProgress(user.id, module);
+      await signAttestation(
+        user,
+        module,
+        { typedName: action.typedName, agree: action.agree === "on" },
+        progress.practiceDone,
+      );
+      break;
+    }
+  }
+  return completeIfDone(user.id, module);
+}

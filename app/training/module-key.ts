@@ -1,0 +1,30 @@
+import { Prisma } from "~/generated/prisma/client";
+import type { ModuleArtefact } from "~/content/compile.server";
+import type { Frontmatter } from "~/content/frontmatter";
+
+/** A readable module: validated frontmatter, a tree, its definitions. */
+export type ReadableModule = ModuleArtefact & { frontmatter: Frontmatter };
+
+/** Which module text a record belongs to: every attempt, run and signature carries this. */
+export function moduleKey(module: ReadableModule) {
+  return {
+    moduleSlug: module.slug,
+    moduleVersion: module.frontmatter.version,
+    contentHash: module.hash,
+  };
+}
+
+/** A request the user can correct: answered with 400 and its message, after writing nothing. */
+export class UserInputError extends Error {}
+
+/** Run a write whose unique key guards against doing it twice; a clash is the user's repeat. */
+export async function uniqueOrRefuse<T>(message: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new UserInputError(message);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,131 @@
+import { prisma } from "~/db.server";
+import type { QuizDef } from "~/content/types";
+import type { ReadableModule } from "../module-key";
+import { moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
+import type { QuizAnswers, QuizResult } from "./grading";
+import { answerProblems, gradeQuiz } from "./grading";
+import { seededShuffle } from "./shuffle";
+
+export const passScoreOf = (quiz: QuizDef, module: ReadableModule) =>
+  quiz.passScore ?? module.frontmatter.passScore;
+
+function findQuiz(module: ReadableModule, quizId: string): QuizDef {
+  const quiz = module.quizzes.find((q) => q.id === quizId);
+  if (!quiz) throw new UserInputError(`There is no quiz "${quizId}" in this module.`);
+  return quiz;
+}
+
+/**
+ * Grade and store one attempt. The attempt number comes from the form: submitting the same
+ * attempt twice, or two at once, stores one row (the key includes the number) and refuses the
+ * other. Nothing is written for a malformed submission.
+ */
+export async function submitAttempt(
+  userId: string,
+  module: ReadableModule,
+  input: { quizId: string; attempt: number; answers: QuizAnswers },
+): Promise<QuizResult> {
+  const quiz = findQuiz(module, input.quizId);
+  const problems = answerProblems(quiz, input.answers);
+  if (problems.length) throw new UserInputError(problems.join(" "));
+  const key = moduleKey(module);
+  const last = await prisma.quizAttempt.findFirst({
+    where: { userId, ...pick(key), quizId: quiz.id },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  const expected = (last?.number ?? 0) + 1;
+  if (input.attempt !== expected) {
+    throw new UserInputError(
+      input.attempt < expected
+        ? "This attempt was already submitted."
+        : "That attempt has not been started.",
+    );
+  }
+  const result = gradeQuiz(quiz, input.answers, passScoreOf(quiz, module));
+  await uniqueOrRefuse(
+    "This attempt was already submitted.",
+    prisma.quizAttempt.create({
+      data: {
+        userId,
+        ...key,
+        quizId: quiz.id,
+        number: input.attempt,
+        answers: JSON.stringify(input.answers),
+        correctCount: result.correctCount,
+        questionCount: result.questionCount,
+        score: result.score,
+        passed: result.passed,
+      },
+      select: { id: true },
+    }),
+  );
+  return result;
+}
+
+const pick = (key: ReturnType<typeof moduleKey>) => ({
+  moduleSlug: key.moduleSlug,
+  moduleVersion: key.moduleVersion,
+});
+
+/** What the page shows for each quiz: the open attempt's shuffled form, or the last result. */
+export async function quizViews(
+  userId: string,
+  module: ReadableModule,
+  retryQuizId: string | null,
+) {
+  const attempts = await prisma.quizAttempt.findMany({
+    where: { userId, ...pick(moduleKey(module)) },
+    orderBy: { number: "asc" },
+    select: {
+      quizId: true,
+      number: true,
+      answers: true,
+      score: true,
+      passed: true,
+      submittedAt: true,
+    },
+  });
+  return module.quizzes.map((quiz) => {
+    const mine = attempts.filter((a) => a.quizId === quiz.id);
+    const last = mine.at(-1);
+    const next = (last?.number ?? 0) + 1;
+    const passScore = passScoreOf(quiz, module);
+    const seed = `${userId}:${module.slug}:${module.frontmatter.version}:${quiz.id}:${next}`;
+    return {
+      id: quiz.id,
+      title: quiz.title,
+      passScore,
+      attempt: next,
+      open: !last || retryQuizId === quiz.id,
+      passedEver: mine.some((a) => a.passed),
+      questions: quiz.questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        options: seededShuffle(q.options, `${seed}:${q.id}`).map((o) => ({
+          id: o.id,
+          text: o.text,
+        })),
+      })),
+      last: last
+        ? {
+            // Feedback comes from the definitions; the verdict is the one stored when it was graded.
+            ...gradeQuiz(quiz, JSON.parse(last.answers) as QuizAnswers, passScore),
+            number: last.number,
+            score: last.score,
+            passed: last.passed,
+            submittedAt: last.submittedAt.toISOString(),
+          }
+        : null,
+      history: mine.map((a) => ({
+        number: a.number,
+        score: a.score,
+        passed: a.passed,
+        submittedAt: a.submittedAt.toISOString(),
+      })),
+    };
+  });
+}
+
+export type QuizView = Awaited<ReturnType<typeof quizViews>>[number];

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { QuizDef } from "~/content/types";
+import { answerProblems, gradeQuiz } from "./grading";
+
+const at = { line: 1, column: 1 };
+const option = (id: string, correct = false) => ({
+  id,
+  text: id.toUpperCase(),
+  correct,
+  feedback: `fb-${id}`,
+  at,
+});
+const quiz: QuizDef = {
+  id: "q",
+  title: "Q",
+  passScore: null,
+  at,
+  questions: [
+    { id: "one", type: "single", prompt: "One?", at, options: [option("a", true), option("b")] },
+    {
+      id: "many",
+      type: "multiple",
+      prompt: "Many?",
+      at,
+      options: [option("x", true), option("y", true), option("z")],
+    },
+  ],
+};
+
+describe("grading a quiz", () => {
+  it("needs the exact correct set for a multiple-choice question", () => {
+    expect(gradeQuiz(quiz, { one: ["a"], many: ["x", "y"] }, 100)).toMatchObject({
+      correctCount: 2,
+      score: 100,
+      passed: true,
+    });
+    expect(gradeQuiz(quiz, { one: ["a"], many: ["x"] }, 100)).toMatchObject({
+      correctCount: 1,
+      score: 50,
+      passed: false,
+    });
+    expect(gradeQuiz(quiz, { one: ["a"], many: ["x", "y", "z"] }, 50)).toMatchObject({
+      score: 50,
+      passed: true,
+    });
+  });
+
+  it("returns feedback only for the options the learner chose", () => {
+    const result = gradeQuiz(quiz, { one: ["b"], many: ["x", "z"] }, 50);
+    expect(result.questions).toEqual([
+      {
+        questionId: "one",
+        correct: false,
+        chosen: [{ optionId: "b", text: "B", feedback: "fb-b" }],
+      },
+      {
+        questionId: "many",
+        correct: false,
+        chosen: [
+          { optionId: "x", text: "X", feedback: "fb-x" },
+          { optionId: "z", text: "Z", feedback: "fb-z" },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toContain("fb-a");
+    expect(JSON.stringify(result)).not.toContain("fb-y");
+  });
+
+  it("finds what is wrong with a submission", () => {
+    expect(answerProblems(quiz, { one: ["a"], many: ["x"] })).toEqual([]);
+    expect(answerProblems(quiz, { one: ["a", "b"], many: ["nope"], extra: ["a"] })).toEqual([
+      'There is no question "extra" in this quiz.',
+      'Question "one" takes one answer.',
+      'There is no option "nope" in question "many".',
+    ]);
+    expect(answerProblems(quiz, { one: ["a"] })).toEqual(["Answer question 2: “Many?”"]);
+  });
+});

@@ -1,0 +1,71 @@
+import type { QuizDef } from "~/content/types";
+
+// Grading a quiz on the server against its answer key. Pure: the answer key never leaves here
+// except as the verdicts the learner has earned by answering.
+
+export type QuizAnswers = Record<string, string[]>;
+
+export type QuestionResult = {
+  questionId: string;
+  correct: boolean;
+  /** The options the learner chose, each with its feedback. */
+  chosen: { optionId: string; text: string; feedback: string }[];
+};
+
+export type QuizResult = {
+  correctCount: number;
+  questionCount: number;
+  score: number;
+  passed: boolean;
+  questions: QuestionResult[];
+};
+
+/** Problems with a submission's shape: unknown ids, a question left out, two answers to a single. */
+export function answerProblems(quiz: QuizDef, answers: QuizAnswers): string[] {
+  const problems: string[] = [];
+  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+  for (const questionId of Object.keys(answers)) {
+    if (!questions.has(questionId))
+      problems.push(`There is no question "${questionId}" in this quiz.`);
+  }
+  for (const question of quiz.questions) {
+    const chosen = answers[question.id] ?? [];
+    if (chosen.length === 0) {
+      problems.push(
+        `Answer question ${quiz.questions.indexOf(question) + 1}: “${question.prompt}”`,
+      );
+      continue;
+    }
+    const known = new Set(question.options.map((o) => o.id));
+    for (const optionId of chosen) {
+      if (!known.has(optionId))
+        problems.push(`There is no option "${optionId}" in question "${question.id}".`);
+    }
+    if (new Set(chosen).size !== chosen.length)
+      problems.push(`An option of question "${question.id}" was sent twice.`);
+    if (question.type === "single" && chosen.length > 1) {
+      problems.push(`Question "${question.id}" takes one answer.`);
+    }
+  }
+  return problems;
+}
+
+/** Grade a well-formed submission: a question is right when the chosen set equals the correct set. */
+export function gradeQuiz(quiz: QuizDef, answers: QuizAnswers, passScore: number): QuizResult {
+  const questions = quiz.questions.map((question): QuestionResult => {
+    const chosen = new Set(answers[question.id] ?? []);
+    const correctIds = question.options.filter((o) => o.correct).map((o) => o.id);
+    const correct = correctIds.length === chosen.size && correctIds.every((id) => chosen.has(id));
+    return {
+      questionId: question.id,
+      correct,
+      chosen: question.options
+        .filter((o) => chosen.has(o.id))
+        .map((o) => ({ optionId: o.id, text: o.text, feedback: o.feedback })),
+    };
+  });
+  const correctCount = questions.filter((q) => q.correct).length;
+  const questionCount = quiz.questions.length;
+  const score = questionCount ? Math.floor((correctCount / questionCount) * 100) : 0;
+  return { correctCount, questionCount, score, passed: score >= passScore, questions };
+}

@@ -1,0 +1,203 @@
+import { prisma } from "~/db.server";
+import type { ScenarioDef } from "~/content/types";
+import { maxScenarioScore } from "~/content/validate";
+import type { ReadableModule } from "../module-key";
+import { moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
+import type { PathStep } from "./scoring";
+import { choose, goBack } from "./scoring";
+
+// Role-play runs in the database. Every move names the node it answers and the step it expects,
+// and is written with a conditional update on both: a stale, repeated or concurrent move changes
+// nothing and is refused.
+
+function findScenario(module: ReadableModule, scenarioId: string): ScenarioDef {
+  const scenario = module.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) throw new UserInputError(`There is no role-play "${scenarioId}" in this module.`);
+  return scenario;
+}
+
+const version = (module: ReadableModule) => ({
+  moduleSlug: module.slug,
+  moduleVersion: module.frontmatter.version,
+});
+
+/** Start a new run, ending any run of this role-play still in progress (it stays on record). */
+export async function startRun(userId: string, module: ReadableModule, scenarioId: string) {
+  const scenario = findScenario(module, scenarioId);
+  const where = { userId, ...version(module), scenarioId };
+  const last = await prisma.scenarioRun.findFirst({
+    where,
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  await uniqueOrRefuse(
+    "The role-play was just started; reload the page.",
+    prisma.$transaction([
+      prisma.scenarioRun.updateMany({
+        where: { ...where, status: "active" },
+        data: { status: "abandoned" },
+      }),
+      prisma.scenarioRun.create({
+        data: {
+          userId,
+          ...moduleKey(module),
+          scenarioId,
+          number: (last?.number ?? 0) + 1,
+          currentNodeId: scenario.start,
+          maxScore: maxScenarioScore(scenario) ?? 0,
+        },
+        select: { id: true },
+      }),
+    ]),
+  );
+}
+
+type MoveInput = { scenarioId: string; runId: string; nodeId: string; step: number };
+
+async function activeRun(userId: string, module: ReadableModule, input: MoveInput) {
+  const scenario = findScenario(module, input.scenarioId);
+  const run = await prisma.scenarioRun.findFirst({
+    where: { id: input.runId, userId, scenarioId: scenario.id, ...version(module) },
+    select: { id: true, status: true, currentNodeId: true, steps: true, path: true },
+  });
+  if (!run) throw new UserInputError("There is no such run of this role-play.");
+  if (run.status !== "active")
+    throw new UserInputError("This run has ended; start the role-play again.");
+  if (run.currentNodeId !== input.nodeId || run.steps !== input.step) {
+    throw new UserInputError(
+      "That reply is for an earlier point in the conversation; it was not recorded.",
+    );
+  }
+  return { scenario, run, path: JSON.parse(run.path) as PathStep[] };
+}
+
+async function commit(
+  input: MoveInput,
+  data: Parameters<typeof prisma.scenarioRun.updateMany>[0]["data"],
+) {
+  const { count } = await prisma.scenarioRun.updateMany({
+    where: { id: input.runId, status: "active", currentNodeId: input.nodeId, steps: input.step },
+    data: { ...data, steps: input.step + 1 },
+  });
+  if (count !== 1) throw new UserInputError("That reply was already recorded.");
+}
+
+export async function chooseReply(
+  userId: string,
+  module: ReadableModule,
+  input: MoveInput & { choice: number },
+) {
+  const { scenario, path } = await activeRun(userId, module, input);
+  const node = scenario.nodes.find((n) => n.id === input.nodeId);
+  if (!node || !node.choices[input.choice])
+    throw new UserInputError("There is no such reply at this point.");
+  const move = choose(scenario, path, input.nodeId, input.choice);
+  if (move.next.kind === "ending") {
+    const passed = scenario.passScore === null ? true : move.score >= scenario.passScore;
+    await commit(input, {
+      path: JSON.stringify(move.path),
+      score: move.score,
+      currentNodeId: null,
+      endingId: move.next.id,
+      status: "finished",
+      passed,
+      finishedAt: new Date(),
+    });
+  } else {
+    await commit(input, {
+      path: JSON.stringify(move.path),
+      score: move.score,
+      currentNodeId: move.next.id,
+    });
+  }
+}
+
+export async function stepBack(userId: string, module: ReadableModule, input: MoveInput) {
+  const { path } = await activeRun(userId, module, input);
+  const back = goBack(path);
+  if (!back) throw new UserInputError("This is the start of the conversation.");
+  await commit(input, {
+    path: JSON.stringify(back.path),
+    score: back.score,
+    currentNodeId: back.current,
+  });
+}
+
+/** What the page shows for each role-play: the run in progress, or the last finished one. */
+export async function scenarioViews(userId: string, module: ReadableModule) {
+  const runs = await prisma.scenarioRun.findMany({
+    where: { userId, ...version(module), status: { in: ["active", "finished"] } },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      scenarioId: true,
+      number: true,
+      status: true,
+      path: true,
+      currentNodeId: true,
+      steps: true,
+      score: true,
+      maxScore: true,
+      endingId: true,
+      passed: true,
+    },
+  });
+  return module.scenarios.map((scenario) => {
+    const mine = runs.filter((r) => r.scenarioId === scenario.id);
+    const run =
+      mine.findLast((r) => r.status === "active") ?? mine.findLast((r) => r.status === "finished");
+    const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
+    const transcript = run
+      ? (JSON.parse(run.path) as PathStep[]).map((step) => {
+          const node = nodes.get(step.node);
+          const reply = node?.choices[step.choice];
+          return {
+            speaker: node?.speaker ?? "",
+            mood: node?.mood ?? "neutral",
+            line: node?.line ?? "",
+            reply: reply?.text ?? "",
+            feedback: reply?.feedback ?? "",
+          };
+        })
+      : [];
+    const current = run?.currentNodeId ? nodes.get(run.currentNodeId) : undefined;
+    const ending = run?.endingId ? scenario.endings.find((e) => e.id === run.endingId) : undefined;
+    return {
+      id: scenario.id,
+      title: scenario.title,
+      setting: scenario.setting,
+      finishedEver: mine.some((r) => r.status === "finished" && r.passed),
+      run: run
+        ? {
+            id: run.id,
+            number: run.number,
+            step: run.steps,
+            transcript,
+            current: current
+              ? {
+                  id: current.id,
+                  speaker: current.speaker,
+                  mood: current.mood,
+                  line: current.line,
+                  replies: current.choices.map((c, index) => ({ index, text: c.text })),
+                }
+              : null,
+            // Earned at the end of the conversation, and only then.
+            ending: ending
+              ? {
+                  title: ending.title,
+                  rating: ending.rating,
+                  outcome: ending.outcome,
+                  score: run.score,
+                  maxScore: run.maxScore,
+                  passScore: scenario.passScore,
+                  passed: run.passed ?? false,
+                }
+              : null,
+          }
+        : null,
+    };
+  });
+}
+
+export type ScenarioView = Awaited<ReturnType<typeof scenarioViews>>[number];

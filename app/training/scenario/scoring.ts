@@ -1,0 +1,50 @@
+import type { ScenarioDef } from "~/content/types";
+
+// How a role-play run moves and scores, following H5P Branching Scenario's dynamic score: the
+// score is the sum of the chosen replies' scores along the path; coming back to a node already on
+// the path (by a loop or by going back) drops that node's choice and everything after it, so the
+// new choice there replaces the old one.
+
+export type PathStep = { node: string; choice: number; score: number };
+
+export type Position = { kind: "node"; id: string } | { kind: "ending"; id: string };
+
+export const pathScore = (path: readonly PathStep[]) =>
+  path.reduce((sum, step) => sum + step.score, 0);
+
+export function positionOf(scenario: ScenarioDef, id: string): Position | null {
+  if (scenario.nodes.some((n) => n.id === id)) return { kind: "node", id };
+  if (scenario.endings.some((e) => e.id === id)) return { kind: "ending", id };
+  return null;
+}
+
+export type Move = { path: PathStep[]; next: Position; score: number };
+
+/** Take reply `choice` at `nodeId`. Throws on an unknown node or choice: callers validate first. */
+export function choose(
+  scenario: ScenarioDef,
+  path: readonly PathStep[],
+  nodeId: string,
+  choice: number,
+): Move {
+  const node = scenario.nodes.find((n) => n.id === nodeId);
+  const reply = node?.choices[choice];
+  if (!node || !reply) throw new Error(`no choice ${choice} at node ${nodeId}`);
+  const next = positionOf(scenario, reply.to);
+  if (!next) throw new Error(`choice leads to unknown ${reply.to}`);
+  let newPath = [...path, { node: nodeId, choice, score: reply.score }];
+  // Arriving again at a node already on the path: its old choice and what followed are dropped.
+  const earlier = newPath.findIndex((step) => step.node === next.id);
+  if (earlier !== -1) newPath = newPath.slice(0, earlier);
+  return { path: newPath, next, score: pathScore(newPath) };
+}
+
+/** Step back to the node before the current one; its choice is dropped and can be made again. */
+export function goBack(
+  path: readonly PathStep[],
+): { path: PathStep[]; current: string; score: number } | null {
+  const last = path.at(-1);
+  if (!last) return null;
+  const newPath = path.slice(0, -1);
+  return { path: newPath, current: last.node, score: pathScore(newPath) };
+}
