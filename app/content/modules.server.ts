@@ -1,10 +1,10 @@
 import { data } from "@remix-run/node";
 import type { SessionUser } from "~/auth/session.server";
 import { canEnter } from "~/auth/roles";
+import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import type { ModuleArtefact } from "./compile.server";
 import type { Frontmatter } from "./frontmatter";
-import { publicQuiz, publicScenario } from "./public";
 import type { TreeNode } from "./tree";
 import { getModuleArtefact, listModuleArtefacts } from "./store.server";
 
@@ -13,18 +13,25 @@ import { getModuleArtefact, listModuleArtefacts } from "./store.server";
 
 export const canSeeDrafts = (user: SessionUser) => canEnter(user.role, "studio");
 
-type ValidModule = ModuleArtefact & { frontmatter: Frontmatter; tree: TreeNode[] };
+export type ValidModule = ModuleArtefact & { frontmatter: Frontmatter; tree: TreeNode[] };
 
 function isValid(artefact: ModuleArtefact): artefact is ValidModule {
   return artefact.problems.length === 0 && artefact.frontmatter !== null && artefact.tree !== null;
 }
 
-/** The module for reading, or a thrown 404 (unknown, or a draft for this user) or 500 (broken). */
-export async function requireReadableModule(slug: string, user: SessionUser): Promise<ValidModule> {
+/**
+ * The module for reading, or a thrown 404 (unknown, or a draft for this user; 400 for a form
+ * posted to such a module) or 500 (broken).
+ */
+export async function requireReadableModule(
+  slug: string,
+  user: SessionUser,
+  missingStatus = 404,
+): Promise<ValidModule> {
   const artefact = await getModuleArtefact(slug);
   const draft = artefact?.frontmatter?.draft ?? false;
   if (!artefact || (draft && !canSeeDrafts(user))) {
-    throw data({ message: "There is no such module." }, { status: 404 });
+    throw data({ message: "There is no such module." }, { status: missingStatus });
   }
   if (!isValid(artefact)) {
     log.error("content.module_broken", { slug, problems: artefact.problems.length });
@@ -39,7 +46,7 @@ export async function requireReadableModule(slug: string, user: SessionUser): Pr
   return artefact;
 }
 
-/** What /training/<slug> sends to the browser: the public code and the public projections. */
+/** The text of a module for the browser: its tree and facts. Quizzes and role-plays come separately. */
 export function readerView(module: ValidModule) {
   const { frontmatter: fm } = module;
   return {
@@ -53,8 +60,6 @@ export function readerView(module: ValidModule) {
     attestation: fm.attestation ?? null,
     sections: module.sections,
     tree: module.tree,
-    quizzes: module.quizzes.map((q) => publicQuiz(q, fm.passScore)),
-    scenarios: module.scenarios.map(publicScenario),
   };
 }
 
@@ -88,7 +93,17 @@ function byCourseOrder(a: ValidModule, b: ValidModule) {
 
 /** The course as a learner sees it: published modules (and drafts for trainers), valid ones only. */
 export async function readableModules(user: SessionUser) {
-  const artefacts = await listModuleArtefacts();
+  const [artefacts, completions] = await Promise.all([
+    listModuleArtefacts(),
+    prisma.moduleCompletion.findMany({
+      where: { userId: user.id },
+      select: { moduleSlug: true, moduleVersion: true, completedAt: true },
+    }),
+  ]);
+  const completedAt = (slug: string, version: string) =>
+    completions
+      .find((c) => c.moduleSlug === slug && c.moduleVersion === version)
+      ?.completedAt.toISOString() ?? null;
   return artefacts
     .filter(isValid)
     .filter((m) => !m.frontmatter.draft || canSeeDrafts(user))
@@ -103,5 +118,6 @@ export async function readableModules(user: SessionUser) {
       draft: m.frontmatter.draft,
       quizzes: m.quizzes.length,
       scenarios: m.scenarios.length,
+      completedAt: completedAt(m.slug, m.frontmatter.version),
     }));
 }

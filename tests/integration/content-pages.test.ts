@@ -24,7 +24,7 @@ describe("reading a module", () => {
     const sent = JSON.stringify(result);
     expect(result.module.title).toBe("Canary module");
     expect(sent).toContain("Plain text anyone may read.");
-    expect(sent).toContain("Which option is right?");
+    expect(result.quizzes[0]?.questions[0]?.prompt).toBe("Which option is right?");
     expect(sent).toContain("The wrong one");
     expect(sent).not.toMatch(/CANARY/);
     expect(sent).not.toMatch(/"correct"|"feedback"|"score"/);

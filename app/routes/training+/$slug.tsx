@@ -1,12 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireArea } from "~/auth/permissions.server";
 import { ModuleBody } from "~/components/content/module-body";
-import { QuizPreview } from "~/components/content/quiz-preview";
-import { ScenarioCard } from "~/components/content/scenario-card";
 import { SectionProgress } from "~/components/content/section-progress";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AttestationPanel } from "~/components/training/attestation-panel";
+import { CompletionBanner } from "~/components/training/completion-banner";
+import { QuizPanel } from "~/components/training/quiz-panel";
+import { ScenarioPanel } from "~/components/training/scenario-panel";
 import { readerView, requireReadableModule } from "~/content/modules.server";
+import { moduleProgress } from "~/training/completion.server";
+import {
+  anchorFor,
+  parseModuleAction,
+  performModuleAction,
+} from "~/training/module-actions.server";
+import { UserInputError } from "~/training/module-key";
+import { quizViews } from "~/training/quiz/attempts.server";
+import { scenarioViews } from "~/training/scenario/runs.server";
+import { readForm } from "~/utils/form.server";
+import { log } from "~/utils/log.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} · Frontline` : "Module · Frontline" },
@@ -15,13 +29,46 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
   const module = await requireReadableModule(params.slug ?? "", user);
-  return { module: readerView(module) };
+  const retry = new URL(request.url).searchParams.get("retry");
+  const [quizzes, scenarios, progress] = await Promise.all([
+    quizViews(user.id, module, retry),
+    scenarioViews(user.id, module),
+    moduleProgress(user.id, module),
+  ]);
+  return { module: readerView(module), quizzes, scenarios, progress };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireArea(request, "training");
+  const module = await requireReadableModule(params.slug ?? "", user, 400);
+  const body = await readForm(request);
+  if (!body.ok) return data({ error: { anchor: null, message: body.message } }, { status: 400 });
+  let anchor: string | null = null;
+  try {
+    const { action, answers } = parseModuleAction(body.formData);
+    anchor = anchorFor(action);
+    await performModuleAction(user, module, action, answers);
+  } catch (error) {
+    if (!(error instanceof UserInputError)) throw error;
+    log.info("training.refused", {
+      userId: user.id,
+      module: module.slug,
+      anchor,
+      reason: error.message,
+    });
+    return data({ error: { anchor, message: error.message } }, { status: 400 });
+  }
+  // Back to the page (a reload then re-sends nothing), at the part just worked on.
+  return redirect(`/training/${module.slug}#${anchor}`);
 }
 
 export default function ModulePage() {
-  const { module } = useLoaderData<typeof loader>();
-  const quizzes = new Map(module.quizzes.map((q) => [q.id, q]));
-  const scenarios = new Map(module.scenarios.map((s) => [s.id, s]));
+  const { module, quizzes, scenarios, progress } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorFor = (anchor: string) =>
+    actionData?.error.anchor === anchor ? actionData.error.message : undefined;
+  const quizById = new Map(quizzes.map((q) => [q.id, q]));
+  const scenarioById = new Map(scenarios.map((s) => [s.id, s]));
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
       <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
@@ -52,7 +99,16 @@ export default function ModulePage() {
                 <span className="rounded-full bg-amber-100 px-3 py-1 text-amber-900">Draft</span>
               ) : null}
             </p>
+            <CompletionBanner progress={progress} />
           </header>
+          {actionData?.error && !actionData.error.anchor ? (
+            <p
+              role="alert"
+              className="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+            >
+              {actionData.error.message}
+            </p>
+          ) : null}
           {module.sections.length > 1 ? (
             <SectionProgress sections={module.sections} variant="bar" />
           ) : null}
@@ -61,30 +117,23 @@ export default function ModulePage() {
               tree={module.tree}
               slots={{
                 quiz: (id) => {
-                  const quiz = quizzes.get(id);
-                  return quiz ? <QuizPreview quiz={quiz} /> : null;
+                  const quiz = quizById.get(id);
+                  return quiz ? <QuizPanel quiz={quiz} error={errorFor(`quiz-${id}`)} /> : null;
                 },
                 scenario: (id) => {
-                  const scenario = scenarios.get(id);
-                  return scenario ? <ScenarioCard scenario={scenario} /> : null;
+                  const scenario = scenarioById.get(id);
+                  return scenario ? (
+                    <ScenarioPanel scenario={scenario} error={errorFor(`scenario-${id}`)} />
+                  ) : null;
                 },
               }}
             />
             {module.attestation ? (
-              <section
-                aria-labelledby="attestation"
-                className="mt-10 rounded-2xl border border-slate-300 bg-white p-5 sm:p-6"
-              >
-                <h2 id="attestation" className="text-lg font-semibold text-slate-900">
-                  Policy statement
-                </h2>
-                <blockquote className="mt-2 border-l-4 border-brand-600 pl-4 text-slate-800">
-                  {module.attestation}
-                </blockquote>
-                <p className="mt-3 text-sm text-slate-600">
-                  You'll sign this with your full name when you complete the module.
-                </p>
-              </section>
+              <AttestationPanel
+                statement={module.attestation}
+                progress={progress}
+                error={errorFor("attestation")}
+              />
             ) : null}
           </article>
         </div>

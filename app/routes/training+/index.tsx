@@ -32,6 +32,14 @@ export default function TrainingHome() {
                 prefetch="intent"
                 className="flex h-full flex-col rounded-2xl border border-slate-200 bg-white p-5 shadow-xs transition hover:border-brand-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-brand-700"
               >
+                {module.completedAt ? (
+                  <p className="mb-2 w-fit rounded-full bg-green-100 px-2.5 py-0.5 text-xs font-semibold text-green-900">
+                    Completed{" "}
+                    {new Date(module.completedAt).toLocaleDateString("en-GB", {
+                      dateStyle: "medium",
+                    })}
+                  </p>
+                ) : null}
                 <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
                   Module {index + 1}
                   {module.draft ? (

@@ -1,0 +1,154 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import type { QuizView } from "~/training/quiz/attempts.server";
+import { Button } from "~/components/ui/button";
+
+function ActionError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+    >
+      {message}
+    </p>
+  );
+}
+
+function Result({ quiz }: { quiz: QuizView }) {
+  const last = quiz.last!;
+  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+  return (
+    <div className="mt-4 space-y-4">
+      <div
+        className={`rounded-xl px-4 py-3 ${last.passed ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
+        role="status"
+      >
+        <p className="text-lg font-semibold">
+          {last.passed ? "Passed" : "Not passed yet"}: {last.score}%
+        </p>
+        <p className="text-sm">
+          {last.correctCount} of {last.questionCount} right in attempt {last.number}; the pass mark
+          is {quiz.passScore}%.
+        </p>
+      </div>
+      <ol className="space-y-3">
+        {last.questions.map((result, i) => (
+          <li key={result.questionId} className="rounded-lg border border-slate-200 p-3">
+            <p className="font-medium text-slate-900">
+              {i + 1}. {questions.get(result.questionId)?.prompt}
+            </p>
+            <p
+              className={`mt-1 text-sm font-semibold ${result.correct ? "text-green-800" : "text-red-800"}`}
+            >
+              {result.correct ? "Right" : "Not quite"}
+            </p>
+            <ul className="mt-1 space-y-1 text-sm text-slate-700">
+              {result.chosen.map((chosen) => (
+                <li key={chosen.optionId}>
+                  <span className="font-medium">You chose:</span> {chosen.text}. {chosen.feedback}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap items-center gap-3">
+        <Link
+          to={`?retry=${quiz.id}#quiz-${quiz.id}`}
+          preventScrollReset
+          className="rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
+        >
+          {last.passed ? "Take it again" : "Try again"}
+        </Link>
+        {quiz.history.length > 1 ? (
+          <p className="text-sm text-slate-600">
+            Earlier attempts:{" "}
+            {quiz.history
+              .slice(0, -1)
+              .map((a) => `${a.score}%`)
+              .join(", ")}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A quiz to answer (options in this attempt's order), or the last attempt's result. */
+export function QuizPanel({ quiz, error }: { quiz: QuizView; error?: string }) {
+  const navigation = useNavigation();
+  const submitting = navigation.state !== "idle" && navigation.formData?.get("quizId") === quiz.id;
+  return (
+    <section
+      id={`quiz-${quiz.id}`}
+      aria-labelledby={`quiz-${quiz.id}-title`}
+      className="not-prose my-8 scroll-mt-20 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`quiz-${quiz.id}-title`} className="text-lg font-semibold text-slate-900">
+          {quiz.title}
+        </h3>
+        <p className="text-sm text-slate-600">
+          {quiz.questions.length} questions · pass mark {quiz.passScore}%
+        </p>
+      </div>
+      {quiz.open ? (
+        <Form method="post" preventScrollReset className="mt-4 space-y-5">
+          <input type="hidden" name="intent" value="quiz-submit" />
+          <input type="hidden" name="quizId" value={quiz.id} />
+          <input type="hidden" name="attempt" value={quiz.attempt} />
+          <ol className="space-y-5">
+            {quiz.questions.map((question, index) => (
+              <li key={question.id}>
+                <fieldset>
+                  <legend className="font-medium text-slate-900">
+                    {index + 1}. {question.prompt}
+                    {question.type === "multiple" ? (
+                      <span className="ml-1 text-sm font-normal text-slate-600">
+                        (choose all that apply)
+                      </span>
+                    ) : null}
+                  </legend>
+                  <div className="mt-2 space-y-1.5">
+                    {question.options.map((option) => {
+                      const inputId = `${quiz.id}-${question.id}-${option.id}`;
+                      return (
+                        <div key={option.id} className="flex items-start gap-2.5">
+                          <input
+                            id={inputId}
+                            type={question.type === "multiple" ? "checkbox" : "radio"}
+                            name={`answer:${question.id}`}
+                            value={option.id}
+                            required={question.type === "single"}
+                            className="mt-1 size-4 accent-brand-700"
+                          />
+                          <label htmlFor={inputId} className="text-slate-800">
+                            {option.text}
+                          </label>
+                        </div>
+                      );
+                    })}
+                  </div>
+                </fieldset>
+              </li>
+            ))}
+          </ol>
+          <ActionError message={error} />
+          <div className="flex items-center gap-3">
+            <Button type="submit" pending={submitting}>
+              Submit answers
+            </Button>
+            <span className="text-sm text-slate-600">Attempt {quiz.attempt}</span>
+          </div>
+        </Form>
+      ) : (
+        <>
+          <ActionError message={error} />
+          <Result quiz={quiz} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export { ActionError };
