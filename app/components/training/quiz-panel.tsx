@@ -56,7 +56,7 @@ function Result({ quiz }: { quiz: QuizView }) {
         <Link
           to={`?retry=${quiz.id}#quiz-${quiz.id}`}
           preventScrollReset
-          className="rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
+          className="rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline hover:bg-brand-800"
         >
           {last.passed ? "Take it again" : "Try again"}
         </Link>
