@@ -14,6 +14,33 @@ const email = "nora.lindqvist@demo.frontline.test";
 const slug = "canary-module";
 const canaries = (json: string) => [...new Set(json.match(/CANARY-[A-Z-]+/g) ?? [])].sort();
 
+describe("option order", () => {
+  it("is shuffled per attempt and stays put across reloads of that attempt", async () => {
+    const who = "ines.duarte@demo.frontline.test";
+    const order = async (search = "") =>
+      (await pageData(who, slug, search)).data.quizzes[0]!.questions.map((q) =>
+        q.options.map((o) => o.id).join(","),
+      );
+    const first = await order();
+    expect(await order()).toEqual(first);
+    // Later attempts get their own orders (over a few retries, at least one differs).
+    const orders = new Set([first.join("|")]);
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await post(who, slug, {
+        intent: "quiz-submit",
+        quizId: "canary-quiz",
+        attempt: String(attempt),
+        "answer:pick-one": "wrong",
+        "answer:pick-many": "third",
+      });
+      const next = await order("?retry=canary-quiz");
+      expect(await order("?retry=canary-quiz")).toEqual(next);
+      orders.add(next.join("|"));
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  }, 60_000);
+});
+
 describe("secrets reach the browser only when earned", () => {
   it("quiz: feedback only for the options chosen, after submitting", async () => {
     expect(canaries((await pageData(email, slug)).json)).toEqual([]);
