@@ -1,12 +1,13 @@
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import type { ReadableModule } from "./module-key";
-import { moduleKey } from "./module-key";
+import { currentMajor, moduleKey } from "./module-key";
 
 /** Where a user stands in a module at its current version. */
 export async function moduleProgress(userId: string, module: ReadableModule) {
-  const version = { userId, moduleSlug: module.slug, moduleVersion: module.frontmatter.version };
-  const [passedQuizzes, finishedRuns, attestation, completion] = await Promise.all([
+  const version = { userId, ...currentMajor(module) };
+  const [passedQuizzes, finishedRuns, attestation, completion, sectionsRead] = await Promise.all([
     prisma.quizAttempt.findMany({
       where: { ...version, passed: true },
       distinct: ["quizId"],
@@ -17,14 +18,17 @@ export async function moduleProgress(userId: string, module: ReadableModule) {
       distinct: ["scenarioId"],
       select: { scenarioId: true },
     }),
-    prisma.attestation.findUnique({
-      where: { userId_moduleSlug_moduleVersion: version },
+    prisma.attestation.findFirst({
+      where: version,
+      orderBy: { signedAt: "desc" },
       select: { typedName: true, signedAt: true, statement: true },
     }),
-    prisma.moduleCompletion.findUnique({
-      where: { userId_moduleSlug_moduleVersion: version },
-      select: { completedAt: true, moduleVersion: true },
+    prisma.moduleCompletion.findFirst({
+      where: version,
+      orderBy: { completedAt: "desc" },
+      select: { completedAt: true, moduleVersion: true, certificateCode: true },
     }),
+    prisma.sectionRead.findMany({ where: version, distinct: ["sectionId"], select: { sectionId: true } }),
   ]);
   const quizzesPassed = module.quizzes.filter((q) =>
     passedQuizzes.some((p) => p.quizId === q.id),
@@ -35,7 +39,10 @@ export async function moduleProgress(userId: string, module: ReadableModule) {
   const practiceDone =
     quizzesPassed === module.quizzes.length && scenariosFinished === module.scenarios.length;
   const needsAttestation = Boolean(module.frontmatter.attestation);
+  const sectionIds = new Set(module.sections.map((s) => s.id));
   return {
+    sectionsRead: sectionsRead.filter((r) => sectionIds.has(r.sectionId)).length,
+    sections: module.sections.length,
     quizzesPassed,
     quizzes: module.quizzes.length,
     scenariosFinished,
@@ -58,13 +65,20 @@ export async function moduleProgress(userId: string, module: ReadableModule) {
 
 export type ModuleProgress = Awaited<ReturnType<typeof moduleProgress>>;
 
+/** 80 random bits, base32: printed on the certificate, checked at /verify/<code>. */
+export function newCertificateCode(): string {
+  const bytes = new Uint8Array(10);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
 /** Record the completion the moment everything is done; once per user and version. */
 export async function completeIfDone(userId: string, module: ReadableModule) {
   const progress = await moduleProgress(userId, module);
   if (!progress.complete || progress.completion) return progress;
   const key = moduleKey(module);
   const { count } = await prisma.moduleCompletion
-    .createMany({ data: [{ userId, ...key }] })
+    .createMany({ data: [{ userId, ...key, certificateCode: newCertificateCode() }] })
     .catch((error: unknown) => {
       // Completed by a concurrent request in the meantime: that record stands.
       if ((error as { code?: string }).code === "P2002") return { count: 0 };

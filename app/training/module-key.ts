@@ -5,6 +5,16 @@ import type { Frontmatter } from "~/content/frontmatter";
 /** A readable module: validated frontmatter, a tree, its definitions. */
 export type ReadableModule = ModuleArtefact & { frontmatter: Frontmatter };
 
+export const majorOf = (version: string) => Number(version.split(".")[0]);
+
+/**
+ * Records that count toward a module now: those made at any version with the current MAJOR
+ * (a MINOR change re-opens nothing; a MAJOR one starts afresh).
+ */
+export function currentMajor(module: ReadableModule) {
+  return { moduleSlug: module.slug, moduleVersion: { startsWith: `${majorOf(module.frontmatter.version)}.` } };
+}
+
 /** Which module text a record belongs to: every attempt, run and signature carries this. */
 export function moduleKey(module: ReadableModule) {
   return {

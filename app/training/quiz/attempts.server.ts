@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
 import type { QuizDef } from "~/content/types";
 import type { ReadableModule } from "../module-key";
-import { moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
+import { currentMajor, moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
 import type { QuizAnswers, QuizResult } from "./grading";
 import { answerProblems, gradeQuiz } from "./grading";
 import { seededShuffle } from "./shuffle";
@@ -30,7 +30,7 @@ export async function submitAttempt(
   if (problems.length) throw new UserInputError(problems.join(" "));
   const key = moduleKey(module);
   const last = await prisma.quizAttempt.findFirst({
-    where: { userId, ...pick(key), quizId: quiz.id },
+    where: { userId, ...currentMajor(module), quizId: quiz.id },
     orderBy: { number: "desc" },
     select: { number: true },
   });
@@ -75,7 +75,7 @@ export async function quizViews(
   retryQuizId: string | null,
 ) {
   const attempts = await prisma.quizAttempt.findMany({
-    where: { userId, ...pick(moduleKey(module)) },
+    where: { userId, ...currentMajor(module) },
     orderBy: { number: "asc" },
     select: {
       quizId: true,

@@ -2,7 +2,7 @@ import { prisma } from "~/db.server";
 import type { ScenarioDef } from "~/content/types";
 import { maxScenarioScore } from "~/content/validate";
 import type { ReadableModule } from "../module-key";
-import { moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
+import { currentMajor, moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
 import type { PathStep } from "./scoring";
 import { choose, goBack } from "./scoring";
 

@@ -1,0 +1,61 @@
+import type { LocalDate } from "./time";
+import { addDays, localDate, zonedInstant } from "./time";
+
+// When an assigned module is due, and where each person stands with it.
+
+export type DueRule = "after_assignment" | "after_hire";
+
+export type DueInput = {
+  rule: DueRule;
+  dueDays: number;
+  /** When the assignment reached this person: its creation, or their joining if later. */
+  assignedAt: Date;
+  hiredAt: Date | null;
+  /** When the current MAJOR version was published, for people re-training after a bump. */
+  reopenedAt: Date | null;
+  timeZone: string;
+};
+
+/** The local date by which the module is due (it stays due until that day ends). */
+export function dueDate(input: DueInput): LocalDate {
+  const start = input.reopenedAt ?? (input.rule === "after_hire" && input.hiredAt ? input.hiredAt : input.assignedAt);
+  return addDays(localDate(start, input.timeZone), input.dueDays);
+}
+
+/** The first instant after the due date: local midnight at the end of it. */
+export function dueDeadline(date: LocalDate, timeZone: string): Date {
+  return zonedInstant(addDays(date, 1), "00:00", timeZone);
+}
+
+export type Status = "completed" | "overdue" | "needs-retraining" | "in-progress" | "not-started";
+
+export type StatusInput = {
+  completedCurrentMajor: boolean;
+  completedOlderMajor: boolean;
+  started: boolean;
+  dueDate: LocalDate;
+  timeZone: string;
+  now: Date;
+};
+
+/** Completed wins; then overdue; then re-training after a MAJOR change; then started or not. */
+export function moduleStatus(input: StatusInput): Status {
+  if (input.completedCurrentMajor) return "completed";
+  if (input.now >= dueDeadline(input.dueDate, input.timeZone)) return "overdue";
+  if (input.completedOlderMajor) return "needs-retraining";
+  return input.started ? "in-progress" : "not-started";
+}
+
+export const statusLabels: Record<Status, string> = {
+  completed: "Completed",
+  overdue: "Overdue",
+  "needs-retraining": "Needs re-training",
+  "in-progress": "In progress",
+  "not-started": "Not started",
+};
+
+/** Most urgent first: overdue, re-training, then by due date; completed last. */
+export function byUrgency<T extends { status: Status; dueDate: LocalDate }>(a: T, b: T): number {
+  const rank: Record<Status, number> = { overdue: 0, "needs-retraining": 1, "in-progress": 2, "not-started": 2, completed: 3 };
+  return rank[a.status] - rank[b.status] || a.dueDate.localeCompare(b.dueDate);
+}

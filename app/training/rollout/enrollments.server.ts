@@ -1,0 +1,167 @@
+import { prisma } from "~/db.server";
+import type { ValidModule } from "~/content/modules.server";
+import { listModuleArtefacts } from "~/content/store.server";
+import { isRole } from "~/auth/roles";
+import { majorOf } from "../module-key";
+import type { DueRule, Status } from "./due";
+import { byUrgency, dueDate, moduleStatus } from "./due";
+
+// Who must do which module by when, derived on demand from assignments, people, the course and
+// their records. Nothing here is stored, so a new person, a new assignment or a new MAJOR version
+// takes effect at once.
+
+export type Enrollment = {
+  userId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  version: string;
+  required: boolean;
+  status: Status;
+  dueDate: string;
+  assignedAt: string;
+  progress: { done: number; total: number; percent: number };
+  completion: { completedAt: string; version: string; certificateCode: string } | null;
+};
+
+type Person = { id: string; role: string; teamId: string | null; hiredAt: Date | null; createdAt: Date; timeZone: string };
+
+const parseList = (json: string) => {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+};
+
+export async function activeAssignments() {
+  const rows = await prisma.assignment.findMany({
+    where: { active: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, moduleSlug: true, roles: true, teamIds: true, dueRule: true, dueDays: true, createdAt: true },
+  });
+  return rows.map((a) => ({
+    ...a,
+    roles: parseList(a.roles),
+    teamIds: parseList(a.teamIds),
+    dueRule: (a.dueRule === "after_hire" ? "after_hire" : "after_assignment") as DueRule,
+  }));
+}
+
+type AssignmentRow = Awaited<ReturnType<typeof activeAssignments>>[number];
+
+export function assignmentMatches(assignment: AssignmentRow, person: Pick<Person, "role" | "teamId">) {
+  const roleOk = assignment.roles.length === 0 || (isRole(person.role) && assignment.roles.includes(person.role));
+  const teamOk = assignment.teamIds.length === 0 || (person.teamId !== null && assignment.teamIds.includes(person.teamId));
+  return roleOk && teamOk;
+}
+
+const published = (m: Awaited<ReturnType<typeof listModuleArtefacts>>[number]): m is ValidModule =>
+  m.problems.length === 0 && m.frontmatter !== null && m.tree !== null && !m.frontmatter.draft;
+
+/** Enrollments of the given people (all active people when omitted), most urgent first per person. */
+export async function listEnrollments(userIds?: string[], now = new Date()): Promise<Enrollment[]> {
+  const [people, assignments, artefacts] = await Promise.all([
+    prisma.user.findMany({
+      where: { active: true, ...(userIds ? { id: { in: userIds } } : {}) },
+      select: { id: true, role: true, teamId: true, hiredAt: true, createdAt: true, timeZone: true },
+    }),
+    activeAssignments(),
+    listModuleArtefacts(),
+  ]);
+  const modules = new Map(artefacts.filter(published).map((m) => [m.slug, m]));
+  const ids = people.map((p) => p.id);
+  const inScope = { userId: { in: ids }, moduleSlug: { in: [...modules.keys()] } };
+  const [versions, completions, attempts, runs, attestations, reads] = await Promise.all([
+    prisma.moduleVersion.findMany({ where: { slug: { in: [...modules.keys()] } }, select: { slug: true, version: true, publishedAt: true } }),
+    prisma.moduleCompletion.findMany({
+      where: inScope,
+      orderBy: { completedAt: "desc" },
+      select: { userId: true, moduleSlug: true, moduleVersion: true, completedAt: true, certificateCode: true },
+    }),
+    prisma.quizAttempt.findMany({ where: inScope, select: { userId: true, moduleSlug: true, moduleVersion: true, quizId: true, passed: true } }),
+    prisma.scenarioRun.findMany({
+      where: inScope,
+      select: { userId: true, moduleSlug: true, moduleVersion: true, scenarioId: true, status: true, passed: true },
+    }),
+    prisma.attestation.findMany({ where: inScope, select: { userId: true, moduleSlug: true, moduleVersion: true } }),
+    prisma.sectionRead.findMany({ where: inScope, select: { userId: true, moduleSlug: true, moduleVersion: true, sectionId: true } }),
+  ]);
+
+  // When each MAJOR first appeared: the start of re-training for those who did an older one.
+  const majorSince = new Map<string, Date>();
+  for (const v of versions) {
+    const key = `${v.slug}@${majorOf(v.version)}`;
+    const seen = majorSince.get(key);
+    if (!seen || v.publishedAt < seen) majorSince.set(key, v.publishedAt);
+  }
+
+  const result: Enrollment[] = [];
+  for (const person of people) {
+    const mine = new Map<string, Enrollment>();
+    for (const assignment of assignments) {
+      const module = modules.get(assignment.moduleSlug);
+      if (!module || !assignmentMatches(assignment, person)) continue;
+      const fm = module.frontmatter;
+      const major = majorOf(fm.version);
+      const atMajor = <T extends { userId: string; moduleSlug: string; moduleVersion: string }>(rows: T[]) =>
+        rows.filter((r) => r.userId === person.id && r.moduleSlug === module.slug && majorOf(r.moduleVersion) === major);
+      const myCompletions = completions.filter((c) => c.userId === person.id && c.moduleSlug === module.slug);
+      const current = myCompletions.find((c) => majorOf(c.moduleVersion) === major) ?? null;
+      const older = myCompletions.some((c) => majorOf(c.moduleVersion) < major);
+      const assignedAt = assignment.createdAt > person.createdAt ? assignment.createdAt : person.createdAt;
+      const due = dueDate({
+        rule: assignment.dueRule,
+        dueDays: assignment.dueDays,
+        assignedAt,
+        hiredAt: person.hiredAt,
+        reopenedAt: older && !current ? (majorSince.get(`${module.slug}@${major}`) ?? null) : null,
+        timeZone: person.timeZone,
+      });
+      const sectionIds = new Set(module.sections.map((s) => s.id));
+      const passed = new Set(atMajor(attempts).filter((a) => a.passed).map((a) => a.quizId));
+      const finished = new Set(atMajor(runs).filter((r) => r.status === "finished" && r.passed).map((r) => r.scenarioId));
+      const read = new Set(atMajor(reads).map((r) => r.sectionId).filter((id) => sectionIds.has(id)));
+      const signed = atMajor(attestations).length > 0;
+      const needsSignature = Boolean(fm.attestation);
+      const total = module.sections.length + module.quizzes.length + module.scenarios.length + (needsSignature ? 1 : 0);
+      const done = current
+        ? total
+        : read.size +
+          module.quizzes.filter((q) => passed.has(q.id)).length +
+          module.scenarios.filter((s) => finished.has(s.id)).length +
+          (needsSignature && signed ? 1 : 0);
+      const started = done > 0 || atMajor(attempts).length > 0 || atMajor(runs).length > 0;
+      const enrollment: Enrollment = {
+        userId: person.id,
+        slug: module.slug,
+        title: fm.title,
+        summary: fm.summary,
+        minutes: fm.minutes,
+        version: fm.version,
+        required: fm.required,
+        status: moduleStatus({
+          completedCurrentMajor: current !== null,
+          completedOlderMajor: older,
+          started,
+          dueDate: due,
+          timeZone: person.timeZone,
+          now,
+        }),
+        dueDate: due,
+        assignedAt: assignedAt.toISOString(),
+        progress: { done, total, percent: total ? Math.round((done / total) * 100) : 0 },
+        completion: current
+          ? { completedAt: current.completedAt.toISOString(), version: current.moduleVersion, certificateCode: current.certificateCode }
+          : null,
+      };
+      // Two assignments of one module: the earlier due date stands.
+      const existing = mine.get(module.slug);
+      if (!existing || enrollment.dueDate < existing.dueDate) mine.set(module.slug, enrollment);
+    }
+    result.push(...[...mine.values()].sort(byUrgency));
+  }
+  return result;
+}
