@@ -28,6 +28,17 @@ const schema = z.object({
   DEMO_SEED: booleanFlag,
   // Trainers' course files.
   CONTENT_DIR: z.string().default("content"),
+  // Reminders: SMTP server (smtp:// or smtps://); unset writes mail to the log instead.
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), {
+      message: "must be an smtp:// or smtps:// URL",
+    }),
+  MAIL_FROM: z.string().default("Frontline <no-reply@frontline.invalid>"),
+  // "hourly" runs a reminder pass in the server every hour.
+  REMINDERS_SCHEDULE: z.enum(["hourly", "off", ""]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

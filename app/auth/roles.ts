@@ -14,6 +14,7 @@ export const areas = {
     label: "My training",
     roles: ["employee", "manager", "trainer", "admin"],
   },
+  record: { path: "/me", label: "My record", roles: ["employee", "manager", "trainer", "admin"] },
   team: { path: "/team", label: "My team", roles: ["manager", "admin"] },
   studio: { path: "/studio", label: "Studio", roles: ["trainer", "admin"] },
   admin: { path: "/admin", label: "Admin", roles: ["admin"] },

@@ -31,6 +31,8 @@ export async function seedDemoOrganisation(db: Db): Promise<SeedOutcome> {
         role: p.role,
         teamId: teamId(p.team),
         hiredAt: new Date(`${p.hiredAt}T09:00:00Z`),
+        // The demo's people joined when they were hired, long before their assignments.
+        createdAt: new Date(`${p.hiredAt}T09:00:00Z`),
       })),
     }),
     db.password.createMany({ data: people.map((p) => ({ userId: p.id, hash: passwordHash })) }),

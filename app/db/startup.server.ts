@@ -3,6 +3,7 @@ import { listModuleArtefacts } from "~/content/store.server";
 import { prisma } from "~/db.server";
 import { env, isProduction } from "~/env.server";
 import { log } from "~/utils/log.server";
+import { seedDemoProgress } from "./demo-progress.server";
 import { seedDemoOrganisation } from "./demo.server";
 import { migrate } from "./migrate.server";
 
@@ -17,9 +18,10 @@ export async function prepareDatabase(): Promise<void> {
   const url = env().DATABASE_URL;
   const { applied } = await migrate(url, { log: (line) => log.info("db.migrate", { line }) });
   log.info("db.ready", { applied: applied.length, postgres: url.startsWith("postgres") });
-  if (demoSeedWanted()) {
-    const outcome = await seedDemoOrganisation(prisma);
-    log.info("db.demo_seed", { outcome });
-  }
-  await syncModuleVersions(prisma, await listModuleArtefacts());
+  const outcome = demoSeedWanted() ? await seedDemoOrganisation(prisma) : null;
+  if (outcome) log.info("db.demo_seed", { outcome });
+  const artefacts = await listModuleArtefacts();
+  await syncModuleVersions(prisma, artefacts);
+  // The demo's assignments and progress need the course and its versions: seeded after both.
+  if (outcome === "seeded") await seedDemoProgress(artefacts);
 }

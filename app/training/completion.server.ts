@@ -28,7 +28,11 @@ export async function moduleProgress(userId: string, module: ReadableModule) {
       orderBy: { completedAt: "desc" },
       select: { completedAt: true, moduleVersion: true, certificateCode: true },
     }),
-    prisma.sectionRead.findMany({ where: version, distinct: ["sectionId"], select: { sectionId: true } }),
+    prisma.sectionRead.findMany({
+      where: version,
+      distinct: ["sectionId"],
+      select: { sectionId: true },
+    }),
   ]);
   const quizzesPassed = module.quizzes.filter((q) =>
     passedQuizzes.some((p) => p.quizId === q.id),
@@ -41,6 +45,7 @@ export async function moduleProgress(userId: string, module: ReadableModule) {
   const needsAttestation = Boolean(module.frontmatter.attestation);
   const sectionIds = new Set(module.sections.map((s) => s.id));
   return {
+    readSectionIds: sectionsRead.map((r) => r.sectionId).filter((id) => sectionIds.has(id)),
     sectionsRead: sectionsRead.filter((r) => sectionIds.has(r.sectionId)).length,
     sections: module.sections.length,
     quizzesPassed,

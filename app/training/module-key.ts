@@ -12,7 +12,10 @@ export const majorOf = (version: string) => Number(version.split(".")[0]);
  * (a MINOR change re-opens nothing; a MAJOR one starts afresh).
  */
 export function currentMajor(module: ReadableModule) {
-  return { moduleSlug: module.slug, moduleVersion: { startsWith: `${majorOf(module.frontmatter.version)}.` } };
+  return {
+    moduleSlug: module.slug,
+    moduleVersion: { startsWith: `${majorOf(module.frontmatter.version)}.` },
+  };
 }
 
 /** Which module text a record belongs to: every attempt, run and signature carries this. */

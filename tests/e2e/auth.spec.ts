@@ -90,6 +90,7 @@ test.describe("roles", () => {
     );
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
       "My training",
+      "My record",
     ]);
   });
 

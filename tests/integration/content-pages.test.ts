@@ -46,7 +46,7 @@ describe("drafts", () => {
       );
       expect(page).toMatchObject({ init: { status: 404 } });
       const list = await trainingLoader(await loaderArgs(email, "/training"));
-      expect(list.modules.map((m) => m.slug)).toEqual(["canary-module"]);
+      expect(list.other.map((m) => m.slug)).toEqual(["canary-module"]);
     }
   }, 60_000);
 

@@ -3,7 +3,7 @@ import type { Section } from "~/content/types";
 import { ProgressBar } from "~/components/ui/progress-bar";
 
 /** Which section is on screen, from the headings the reader has scrolled past. */
-function useCurrentSection(sections: Section[]) {
+export function useCurrentSection(sections: Section[]) {
   const [current, setCurrent] = useState(-1);
   useEffect(() => {
     const headings = sections

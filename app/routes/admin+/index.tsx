@@ -2,8 +2,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { createAssignment, endAssignment, listAssignmentRows } from "~/admin/assignments.server";
+import { AddPersonSchema, AssignSchema, EndAssignmentSchema, SetActiveSchema } from "~/admin/forms";
+import { addPerson, emailTaken, teamExists } from "~/admin/people.server";
 import { setUserActive, listTeams, listUsers } from "~/admin/users.server";
+import { AddPersonForm } from "~/components/admin/add-person-form";
+import { AssignmentsSection } from "~/components/admin/assignments-section";
+import { listModuleArtefacts } from "~/content/store.server";
 import { requireArea } from "~/auth/permissions.server";
 import { isRole, roleLabels } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,38 +18,121 @@ import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin · Frontline" }];
 
-const SetActiveSchema = z.object({
-  intent: z.enum(["deactivate", "activate"], { error: "Choose activate or deactivate." }),
-  userId: z.string({ error: "Choose a user." }).min(1).max(64),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireArea(request, "admin");
-  const [users, teams] = await Promise.all([listUsers(), listTeams()]);
-  return { users, teams };
+  const [users, teams, assignments, modules] = await Promise.all([
+    listUsers(),
+    listTeams(),
+    listAssignmentRows(),
+    publishedModules(),
+  ]);
+  return { users, teams, assignments, modules };
+}
+
+async function publishedModules() {
+  return (await listModuleArtefacts())
+    .filter((m) => m.frontmatter && !m.frontmatter.draft && m.problems.length === 0)
+    .map((m) => ({ slug: m.slug, title: m.frontmatter!.title }));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireArea(request, "admin");
   const body = await readForm(request);
   if (!body.ok) return formErrorResponse(body.message);
-  const submission = parseWithZod(body.formData, { schema: SetActiveSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { intent, userId } = submission.value;
-  const result = await setUserActive(admin.id, userId, intent === "activate");
-  if (!result.ok) {
-    return data({ result: submission.reply({ formErrors: [result.message] }) }, { status: 400 });
+  const intent = body.formData.get("intent");
+
+  if (intent === "assign") {
+    const submission = await parseWithZod(body.formData, {
+      async: true,
+      schema: AssignSchema.superRefine(async (value, ctx) => {
+        if (!(await publishedModules()).some((m) => m.slug === value.moduleSlug)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["moduleSlug"],
+            message: "Choose a published module.",
+          });
+        }
+        for (const teamId of value.teamIds) {
+          if (!(await teamExists(teamId)))
+            ctx.addIssue({ code: "custom", path: ["teamIds"], message: "Unknown team." });
+        }
+      }),
+    });
+    if (submission.status !== "success")
+      return data({ form: "assign", result: submission.reply() }, { status: 400 });
+    await createAssignment(admin.id, submission.value);
+    return { form: "assign", result: submission.reply({ resetForm: true }) };
   }
-  return { result: submission.reply() };
+
+  if (intent === "add-person") {
+    const submission = await parseWithZod(body.formData, {
+      async: true,
+      schema: AddPersonSchema.superRefine(async (value, ctx) => {
+        if (await emailTaken(value.email))
+          ctx.addIssue({
+            code: "custom",
+            path: ["email"],
+            message: "Someone already has this e-mail.",
+          });
+        if (value.teamId && !(await teamExists(value.teamId))) {
+          ctx.addIssue({ code: "custom", path: ["teamId"], message: "Unknown team." });
+        }
+      }),
+    });
+    if (submission.status !== "success") {
+      return data(
+        { form: "add-person", result: submission.reply({ hideFields: ["password"] }) },
+        { status: 400 },
+      );
+    }
+    const { name, email, role, teamId, hiredAt, timeZone, password } = submission.value;
+    await addPerson(admin.id, {
+      name,
+      email,
+      role,
+      teamId: teamId ?? null,
+      hiredAt: hiredAt ? new Date(`${hiredAt}T09:00:00Z`) : null,
+      timeZone,
+      password,
+    });
+    return { form: "add-person", result: submission.reply({ resetForm: true }) };
+  }
+
+  const schema = intent === "unassign" ? EndAssignmentSchema : SetActiveSchema;
+  const submission = parseWithZod(body.formData, { schema });
+  if (submission.status !== "success")
+    return data({ form: "row", result: submission.reply() }, { status: 400 });
+  if (submission.value.intent === "unassign") {
+    const ended = await endAssignment(admin.id, submission.value.assignmentId);
+    if (!ended)
+      return data(
+        {
+          form: "row",
+          result: submission.reply({ formErrors: ["That assignment has already ended."] }),
+        },
+        { status: 400 },
+      );
+    return { form: "row", result: submission.reply() };
+  }
+  const { intent: toggle, userId } = submission.value;
+  const result = await setUserActive(admin.id, userId, toggle === "activate");
+  if (!result.ok)
+    return data(
+      { form: "row", result: submission.reply({ formErrors: [result.message] }) },
+      { status: 400 },
+    );
+  return { form: "row", result: submission.reply() };
 }
 
 export default function AdminHome() {
-  const { users, teams } = useLoaderData<typeof loader>();
+  const { users, teams, assignments, modules } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors =
-    actionData?.result.status === "error"
-      ? Object.values(actionData.result.error ?? {}).flat()
-      : [];
+  // Each form shows its own result; row buttons (end, (de)activate) report at the top.
+  const resultFor = (form: string) =>
+    actionData && "form" in actionData && actionData.form === form ? actionData.result : undefined;
+  const topResult =
+    resultFor("row") ?? (actionData && !("form" in actionData) ? actionData.result : undefined);
+  const errors = topResult?.status === "error" ? Object.values(topResult.error ?? {}).flat() : [];
   return (
     <Page title="Admin" lead="People, teams and roles across the organisation.">
       <FormErrors id="admin-errors" errors={errors.filter((e): e is string => Boolean(e))} />
@@ -63,6 +151,12 @@ export default function AdminHome() {
           ))}
         </ul>
       </section>
+      <AssignmentsSection
+        assignments={assignments}
+        modules={modules}
+        teams={teams}
+        lastResult={resultFor("assign")}
+      />
       <section aria-labelledby="users-heading">
         <h2 id="users-heading" className="mb-3 text-lg font-semibold">
           People
@@ -122,6 +216,7 @@ export default function AdminHome() {
             </tbody>
           </table>
         </div>
+        <AddPersonForm teams={teams} lastResult={resultFor("add-person")} />
       </section>
     </Page>
   );

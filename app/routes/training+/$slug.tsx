@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { requireArea } from "~/auth/permissions.server";
 import { ModuleBody } from "~/components/content/module-body";
-import { SectionProgress } from "~/components/content/section-progress";
+import { SectionProgress, useCurrentSection } from "~/components/content/section-progress";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AttestationPanel } from "~/components/training/attestation-panel";
 import { CompletionBanner } from "~/components/training/completion-banner";
 import { QuizPanel } from "~/components/training/quiz-panel";
 import { ScenarioPanel } from "~/components/training/scenario-panel";
 import { readerView, requireReadableModule } from "~/content/modules.server";
+import type { Section } from "~/content/types";
 import { moduleProgress } from "~/training/completion.server";
 import {
   anchorFor,
@@ -48,6 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { action, answers } = parseModuleAction(body.formData);
     anchor = anchorFor(action);
     await performModuleAction(user, module, action, answers);
+    // Reading progress is posted in the background (a fetcher): answer with data, not a redirect.
+    if (action.intent === "section-read") return { ok: true as const };
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
     log.info("training.refused", {
@@ -62,11 +66,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/training/${module.slug}#${anchor}`);
 }
 
+/** Tell the server which sections the reader has scrolled past, each once. */
+function useReadingReports(sections: Section[], alreadyRead: string[]) {
+  const fetcher = useFetcher();
+  const current = useCurrentSection(sections);
+  const sent = useRef(new Set(alreadyRead));
+  useEffect(() => {
+    // A section is read once the next one is reached; the last one when the page end is.
+    const upTo = current === sections.length - 1 ? current : current - 1;
+    const next = sections.slice(0, upTo + 1).find((s) => !sent.current.has(s.id));
+    if (!next || fetcher.state !== "idle") return;
+    sent.current.add(next.id);
+    fetcher.submit({ intent: "section-read", sectionId: next.id }, { method: "post" });
+  }, [current, sections, fetcher]);
+}
+
 export default function ModulePage() {
   const { module, quizzes, scenarios, progress } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorFor = (anchor: string) =>
-    actionData?.error.anchor === anchor ? actionData.error.message : undefined;
+    actionData && "error" in actionData && actionData.error.anchor === anchor
+      ? actionData.error.message
+      : undefined;
+  useReadingReports(module.sections, progress.readSectionIds);
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
   const scenarioById = new Map(scenarios.map((s) => [s.id, s]));
   return (
@@ -101,7 +123,7 @@ export default function ModulePage() {
             </p>
             <CompletionBanner progress={progress} />
           </header>
-          {actionData?.error && !actionData.error.anchor ? (
+          {actionData && "error" in actionData && !actionData.error.anchor ? (
             <p
               role="alert"
               className="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"

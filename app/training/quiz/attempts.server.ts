@@ -63,11 +63,6 @@ export async function submitAttempt(
   return result;
 }
 
-const pick = (key: ReturnType<typeof moduleKey>) => ({
-  moduleSlug: key.moduleSlug,
-  moduleVersion: key.moduleVersion,
-});
-
 /** What the page shows for each quiz: the open attempt's shuffled form, or the last result. */
 export async function quizViews(
   userId: string,

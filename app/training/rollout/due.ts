@@ -18,7 +18,9 @@ export type DueInput = {
 
 /** The local date by which the module is due (it stays due until that day ends). */
 export function dueDate(input: DueInput): LocalDate {
-  const start = input.reopenedAt ?? (input.rule === "after_hire" && input.hiredAt ? input.hiredAt : input.assignedAt);
+  const start =
+    input.reopenedAt ??
+    (input.rule === "after_hire" && input.hiredAt ? input.hiredAt : input.assignedAt);
   return addDays(localDate(start, input.timeZone), input.dueDays);
 }
 
@@ -56,6 +58,12 @@ export const statusLabels: Record<Status, string> = {
 
 /** Most urgent first: overdue, re-training, then by due date; completed last. */
 export function byUrgency<T extends { status: Status; dueDate: LocalDate }>(a: T, b: T): number {
-  const rank: Record<Status, number> = { overdue: 0, "needs-retraining": 1, "in-progress": 2, "not-started": 2, completed: 3 };
+  const rank: Record<Status, number> = {
+    overdue: 0,
+    "needs-retraining": 1,
+    "in-progress": 2,
+    "not-started": 2,
+    completed: 3,
+  };
   return rank[a.status] - rank[b.status] || a.dueDate.localeCompare(b.dueDate);
 }

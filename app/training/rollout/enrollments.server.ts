@@ -25,7 +25,14 @@ export type Enrollment = {
   completion: { completedAt: string; version: string; certificateCode: string } | null;
 };
 
-type Person = { id: string; role: string; teamId: string | null; hiredAt: Date | null; createdAt: Date; timeZone: string };
+type Person = {
+  id: string;
+  role: string;
+  teamId: string | null;
+  hiredAt: Date | null;
+  createdAt: Date;
+  timeZone: string;
+};
 
 const parseList = (json: string) => {
   try {
@@ -40,7 +47,15 @@ export async function activeAssignments() {
   const rows = await prisma.assignment.findMany({
     where: { active: true },
     orderBy: { createdAt: "asc" },
-    select: { id: true, moduleSlug: true, roles: true, teamIds: true, dueRule: true, dueDays: true, createdAt: true },
+    select: {
+      id: true,
+      moduleSlug: true,
+      roles: true,
+      teamIds: true,
+      dueRule: true,
+      dueDays: true,
+      createdAt: true,
+    },
   });
   return rows.map((a) => ({
     ...a,
@@ -52,9 +67,16 @@ export async function activeAssignments() {
 
 type AssignmentRow = Awaited<ReturnType<typeof activeAssignments>>[number];
 
-export function assignmentMatches(assignment: AssignmentRow, person: Pick<Person, "role" | "teamId">) {
-  const roleOk = assignment.roles.length === 0 || (isRole(person.role) && assignment.roles.includes(person.role));
-  const teamOk = assignment.teamIds.length === 0 || (person.teamId !== null && assignment.teamIds.includes(person.teamId));
+export function assignmentMatches(
+  assignment: AssignmentRow,
+  person: Pick<Person, "role" | "teamId">,
+) {
+  const roleOk =
+    assignment.roles.length === 0 ||
+    (isRole(person.role) && assignment.roles.includes(person.role));
+  const teamOk =
+    assignment.teamIds.length === 0 ||
+    (person.teamId !== null && assignment.teamIds.includes(person.teamId));
   return roleOk && teamOk;
 }
 
@@ -66,7 +88,14 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
   const [people, assignments, artefacts] = await Promise.all([
     prisma.user.findMany({
       where: { active: true, ...(userIds ? { id: { in: userIds } } : {}) },
-      select: { id: true, role: true, teamId: true, hiredAt: true, createdAt: true, timeZone: true },
+      select: {
+        id: true,
+        role: true,
+        teamId: true,
+        hiredAt: true,
+        createdAt: true,
+        timeZone: true,
+      },
     }),
     activeAssignments(),
     listModuleArtefacts(),
@@ -75,19 +104,44 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
   const ids = people.map((p) => p.id);
   const inScope = { userId: { in: ids }, moduleSlug: { in: [...modules.keys()] } };
   const [versions, completions, attempts, runs, attestations, reads] = await Promise.all([
-    prisma.moduleVersion.findMany({ where: { slug: { in: [...modules.keys()] } }, select: { slug: true, version: true, publishedAt: true } }),
+    prisma.moduleVersion.findMany({
+      where: { slug: { in: [...modules.keys()] } },
+      select: { slug: true, version: true, publishedAt: true },
+    }),
     prisma.moduleCompletion.findMany({
       where: inScope,
       orderBy: { completedAt: "desc" },
-      select: { userId: true, moduleSlug: true, moduleVersion: true, completedAt: true, certificateCode: true },
+      select: {
+        userId: true,
+        moduleSlug: true,
+        moduleVersion: true,
+        completedAt: true,
+        certificateCode: true,
+      },
     }),
-    prisma.quizAttempt.findMany({ where: inScope, select: { userId: true, moduleSlug: true, moduleVersion: true, quizId: true, passed: true } }),
+    prisma.quizAttempt.findMany({
+      where: inScope,
+      select: { userId: true, moduleSlug: true, moduleVersion: true, quizId: true, passed: true },
+    }),
     prisma.scenarioRun.findMany({
       where: inScope,
-      select: { userId: true, moduleSlug: true, moduleVersion: true, scenarioId: true, status: true, passed: true },
+      select: {
+        userId: true,
+        moduleSlug: true,
+        moduleVersion: true,
+        scenarioId: true,
+        status: true,
+        passed: true,
+      },
     }),
-    prisma.attestation.findMany({ where: inScope, select: { userId: true, moduleSlug: true, moduleVersion: true } }),
-    prisma.sectionRead.findMany({ where: inScope, select: { userId: true, moduleSlug: true, moduleVersion: true, sectionId: true } }),
+    prisma.attestation.findMany({
+      where: inScope,
+      select: { userId: true, moduleSlug: true, moduleVersion: true },
+    }),
+    prisma.sectionRead.findMany({
+      where: inScope,
+      select: { userId: true, moduleSlug: true, moduleVersion: true, sectionId: true },
+    }),
   ]);
 
   // When each MAJOR first appeared: the start of re-training for those who did an older one.
@@ -106,12 +160,22 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
       if (!module || !assignmentMatches(assignment, person)) continue;
       const fm = module.frontmatter;
       const major = majorOf(fm.version);
-      const atMajor = <T extends { userId: string; moduleSlug: string; moduleVersion: string }>(rows: T[]) =>
-        rows.filter((r) => r.userId === person.id && r.moduleSlug === module.slug && majorOf(r.moduleVersion) === major);
-      const myCompletions = completions.filter((c) => c.userId === person.id && c.moduleSlug === module.slug);
+      const atMajor = <T extends { userId: string; moduleSlug: string; moduleVersion: string }>(
+        rows: T[],
+      ) =>
+        rows.filter(
+          (r) =>
+            r.userId === person.id &&
+            r.moduleSlug === module.slug &&
+            majorOf(r.moduleVersion) === major,
+        );
+      const myCompletions = completions.filter(
+        (c) => c.userId === person.id && c.moduleSlug === module.slug,
+      );
       const current = myCompletions.find((c) => majorOf(c.moduleVersion) === major) ?? null;
       const older = myCompletions.some((c) => majorOf(c.moduleVersion) < major);
-      const assignedAt = assignment.createdAt > person.createdAt ? assignment.createdAt : person.createdAt;
+      const assignedAt =
+        assignment.createdAt > person.createdAt ? assignment.createdAt : person.createdAt;
       const due = dueDate({
         rule: assignment.dueRule,
         dueDays: assignment.dueDays,
@@ -121,12 +185,28 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
         timeZone: person.timeZone,
       });
       const sectionIds = new Set(module.sections.map((s) => s.id));
-      const passed = new Set(atMajor(attempts).filter((a) => a.passed).map((a) => a.quizId));
-      const finished = new Set(atMajor(runs).filter((r) => r.status === "finished" && r.passed).map((r) => r.scenarioId));
-      const read = new Set(atMajor(reads).map((r) => r.sectionId).filter((id) => sectionIds.has(id)));
+      const passed = new Set(
+        atMajor(attempts)
+          .filter((a) => a.passed)
+          .map((a) => a.quizId),
+      );
+      const finished = new Set(
+        atMajor(runs)
+          .filter((r) => r.status === "finished" && r.passed)
+          .map((r) => r.scenarioId),
+      );
+      const read = new Set(
+        atMajor(reads)
+          .map((r) => r.sectionId)
+          .filter((id) => sectionIds.has(id)),
+      );
       const signed = atMajor(attestations).length > 0;
       const needsSignature = Boolean(fm.attestation);
-      const total = module.sections.length + module.quizzes.length + module.scenarios.length + (needsSignature ? 1 : 0);
+      const total =
+        module.sections.length +
+        module.quizzes.length +
+        module.scenarios.length +
+        (needsSignature ? 1 : 0);
       const done = current
         ? total
         : read.size +
@@ -154,7 +234,11 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
         assignedAt: assignedAt.toISOString(),
         progress: { done, total, percent: total ? Math.round((done / total) * 100) : 0 },
         completion: current
-          ? { completedAt: current.completedAt.toISOString(), version: current.moduleVersion, certificateCode: current.certificateCode }
+          ? {
+              completedAt: current.completedAt.toISOString(),
+              version: current.moduleVersion,
+              certificateCode: current.certificateCode,
+            }
           : null,
       };
       // Two assignments of one module: the earlier due date stands.

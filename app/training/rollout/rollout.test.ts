@@ -11,7 +11,9 @@ describe("local dates and times", () => {
     expect(zonedInstant("2026-03-28", "09:00", tz).toISOString()).toBe("2026-03-28T08:00:00.000Z");
     expect(zonedInstant("2026-03-30", "09:00", tz).toISOString()).toBe("2026-03-30T07:00:00.000Z");
     expect(zonedInstant("2026-10-26", "09:00", tz).toISOString()).toBe("2026-10-26T08:00:00.000Z");
-    expect(zonedInstant("2026-05-01", "00:00", "America/New_York").toISOString()).toBe("2026-05-01T04:00:00.000Z");
+    expect(zonedInstant("2026-05-01", "00:00", "America/New_York").toISOString()).toBe(
+      "2026-05-01T04:00:00.000Z",
+    );
   });
 
   it("reads the local date of an instant", () => {
@@ -24,7 +26,12 @@ describe("local dates and times", () => {
 });
 
 describe("due dates", () => {
-  const base = { dueDays: 14, hiredAt: new Date("2026-02-02T08:00:00Z"), reopenedAt: null, timeZone: tz };
+  const base = {
+    dueDays: 14,
+    hiredAt: new Date("2026-02-02T08:00:00Z"),
+    reopenedAt: null,
+    timeZone: tz,
+  };
 
   it("counts days from the assignment, or from the hire date for new hires", () => {
     const assignedAt = new Date("2026-03-01T10:00:00Z");
@@ -35,7 +42,14 @@ describe("due dates", () => {
 
   it("counts from the MAJOR bump for people re-training", () => {
     const reopenedAt = new Date("2026-06-10T12:00:00Z");
-    expect(dueDate({ ...base, rule: "after_assignment", assignedAt: new Date("2026-01-01T00:00:00Z"), reopenedAt })).toBe("2026-06-24");
+    expect(
+      dueDate({
+        ...base,
+        rule: "after_assignment",
+        assignedAt: new Date("2026-01-01T00:00:00Z"),
+        reopenedAt,
+      }),
+    ).toBe("2026-06-24");
   });
 
   it("lasts until local midnight at the end of the due date, across a DST change", () => {
@@ -45,14 +59,22 @@ describe("due dates", () => {
 });
 
 describe("status", () => {
-  const input = { completedCurrentMajor: false, completedOlderMajor: false, started: false, dueDate: "2026-04-10", timeZone: tz };
+  const input = {
+    completedCurrentMajor: false,
+    completedOlderMajor: false,
+    started: false,
+    dueDate: "2026-04-10",
+    timeZone: tz,
+  };
   const before = new Date("2026-04-10T21:59:00Z");
   const after = new Date("2026-04-10T22:00:00Z");
 
   it("tells each status apart", () => {
     expect(moduleStatus({ ...input, now: before })).toBe("not-started");
     expect(moduleStatus({ ...input, started: true, now: before })).toBe("in-progress");
-    expect(moduleStatus({ ...input, completedOlderMajor: true, started: true, now: before })).toBe("needs-retraining");
+    expect(moduleStatus({ ...input, completedOlderMajor: true, started: true, now: before })).toBe(
+      "needs-retraining",
+    );
     expect(moduleStatus({ ...input, started: true, now: after })).toBe("overdue");
     expect(moduleStatus({ ...input, completedCurrentMajor: true, now: after })).toBe("completed");
   });
@@ -114,7 +136,11 @@ describe("reminder schedule", () => {
     ]);
     // Checked every 30 minutes through the change, each slot comes up exactly once.
     const seen: string[] = [];
-    for (let t = Date.parse("2026-03-28T00:00:00Z"); t < Date.parse("2026-04-20T00:00:00Z"); t += 30 * 60_000) {
+    for (
+      let t = Date.parse("2026-03-28T00:00:00Z");
+      t < Date.parse("2026-04-20T00:00:00Z");
+      t += 30 * 60_000
+    ) {
       const slot = currentReminder("2026-04-01", tz, new Date(t));
       if (slot && seen.at(-1) !== slot.slot) seen.push(slot.slot);
     }

@@ -16,10 +16,8 @@ function findScenario(module: ReadableModule, scenarioId: string): ScenarioDef {
   return scenario;
 }
 
-const version = (module: ReadableModule) => ({
-  moduleSlug: module.slug,
-  moduleVersion: module.frontmatter.version,
-});
+// Runs at any version of the current MAJOR count (a MINOR change re-opens nothing).
+const version = currentMajor;
 
 /** Start a new run, ending any run of this role-play still in progress (it stays on record). */
 export async function startRun(userId: string, module: ReadableModule, scenarioId: string) {

@@ -1,0 +1,116 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { AddPersonSchema } from "~/admin/forms";
+import { roleLabels, roles } from "~/auth/roles";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/form-errors";
+
+export function AddPersonForm({
+  teams,
+  lastResult,
+}: {
+  teams: { id: string; name: string }[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const [form, fields] = useForm<z.input<typeof AddPersonSchema>>({
+    id: "add-person",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddPersonSchema }),
+  });
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="mt-4 grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
+    >
+      <input type="hidden" name="intent" value="add-person" />
+      <h3 className="text-base font-semibold sm:col-span-2">Add a person</h3>
+      <div className="sm:col-span-2">
+        <FormErrors id={form.errorId} errors={form.errors} />
+      </div>
+      <Field
+        label="Full name"
+        inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+        errors={fields.name.errors}
+        errorId={fields.name.errorId}
+      />
+      <Field
+        label="Work e-mail"
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
+        errors={fields.email.errors}
+        errorId={fields.email.errorId}
+      />
+      <div>
+        <label htmlFor={fields.role.id} className="block text-sm font-medium text-slate-800">
+          Role
+        </label>
+        <select
+          {...getInputProps(fields.role, { type: "text" })}
+          defaultValue={fields.role.initialValue ?? "employee"}
+          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5"
+        >
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </select>
+        <p id={fields.role.errorId} className="mt-1 text-sm text-red-700">
+          {fields.role.errors}
+        </p>
+      </div>
+      <div>
+        <label htmlFor={fields.teamId.id} className="block text-sm font-medium text-slate-800">
+          Team
+        </label>
+        <select
+          {...getInputProps(fields.teamId, { type: "text" })}
+          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5"
+        >
+          <option value="">No team</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+        <p id={fields.teamId.errorId} className="mt-1 text-sm text-red-700">
+          {fields.teamId.errors}
+        </p>
+      </div>
+      <Field
+        label="Hire date"
+        inputProps={getInputProps(fields.hiredAt, { type: "date" })}
+        errors={fields.hiredAt.errors}
+        errorId={fields.hiredAt.errorId}
+      />
+      <Field
+        label="Time zone"
+        inputProps={{
+          ...getInputProps(fields.timeZone, { type: "text" }),
+          defaultValue: fields.timeZone.initialValue ?? "Europe/Ljubljana",
+        }}
+        errors={fields.timeZone.errors}
+        errorId={fields.timeZone.errorId}
+      />
+      <Field
+        label="First password (12+ characters)"
+        inputProps={{
+          ...getInputProps(fields.password, { type: "password" }),
+          autoComplete: "new-password",
+        }}
+        errors={fields.password.errors}
+        errorId={fields.password.errorId}
+      />
+      <div className="flex items-end">
+        <Button type="submit">Add person</Button>
+      </div>
+    </Form>
+  );
+}

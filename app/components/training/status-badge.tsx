@@ -1,0 +1,28 @@
+import type { Status } from "~/training/rollout/due";
+import { statusLabels } from "~/training/rollout/due";
+
+const styles: Record<Status, string> = {
+  completed: "bg-green-100 text-green-900",
+  overdue: "bg-red-100 text-red-900",
+  "needs-retraining": "bg-violet-100 text-violet-900",
+  "in-progress": "bg-sky-100 text-sky-900",
+  "not-started": "bg-slate-100 text-slate-800",
+};
+
+export function StatusBadge({ status }: { status: Status }) {
+  return (
+    <span
+      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ${styles[status]}`}
+    >
+      {statusLabels[status]}
+    </span>
+  );
+}
+
+/** "12 March 2026" for a local YYYY-MM-DD date, without a time-zone shift. */
+export function formatLocalDate(date: string, style: "long" | "medium" = "long") {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", {
+    dateStyle: style,
+    timeZone: "UTC",
+  });
+}

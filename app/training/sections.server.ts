@@ -1,0 +1,22 @@
+import { prisma } from "~/db.server";
+import type { ReadableModule } from "./module-key";
+import { UserInputError } from "./module-key";
+
+/** Note that the learner read a section to its end (once per section and version). */
+export async function markSectionRead(userId: string, module: ReadableModule, sectionId: string) {
+  if (!module.sections.some((s) => s.id === sectionId)) {
+    throw new UserInputError(`There is no section "${sectionId}" in this module.`);
+  }
+  const key = {
+    userId,
+    moduleSlug: module.slug,
+    moduleVersion: module.frontmatter.version,
+    sectionId,
+  };
+  await prisma.sectionRead.upsert({
+    where: { userId_moduleSlug_moduleVersion_sectionId: key },
+    create: key,
+    update: {},
+    select: { sectionId: true },
+  });
+}

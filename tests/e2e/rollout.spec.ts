@@ -1,0 +1,90 @@
+import {
+  demoAccounts,
+  expect,
+  logIn,
+  seriousA11yViolations,
+  test,
+  waitForHydration,
+} from "./fixtures";
+
+test.describe("my training", () => {
+  test("shows every status, most urgent first, with due dates and progress", async ({ page }) => {
+    await logIn(page, demoAccounts.employee.email);
+    await expect(page).toHaveURL("/training");
+    const assigned = page.getByRole("region", { name: "Assigned to you" });
+    const items = assigned.getByRole("listitem");
+    await expect(items).toHaveCount(6);
+    const expected: [string, string, RegExp][] = [
+      ["Handling a complaint in four steps", "Overdue", /Was due \d+ \w+ \d{4}/],
+      ["Explaining a policy to an upset customer", "Needs re-training", /Due \d+ \w+ \d{4}/],
+      ["Understanding what the customer needs", "In progress", /Due \d+ \w+ \d{4}/],
+      ["Recording a complaint", "Not started", /Due \d+ \w+ \d{4}/],
+      ["Follow-up and keeping customers", "Not started", /Due \d+ \w+ \d{4}/],
+      ["Our service policy", "Completed", /Completed \d+ \w+ \d{4}/],
+    ];
+    for (const [i, [title, status, due]] of expected.entries()) {
+      const item = items.nth(i);
+      await expect(item.getByRole("heading", { level: 3 })).toHaveText(title);
+      await expect(item).toContainText(status);
+      await expect(item).toContainText(due);
+      await expect(item.getByRole("progressbar")).toBeVisible();
+    }
+    await expect(items.nth(5).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+    await expect(page.getByRole("progressbar", { name: "Overall progress" })).toBeVisible();
+    await expect(page.getByText("1 of 6 modules completed")).toBeVisible();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+test.describe("rolling a module out", () => {
+  test("an admin adds a person and assigns a module; the person sees it at once", async ({
+    page,
+    browser,
+  }) => {
+    await logIn(page, demoAccounts.admin.email);
+    await expect(page).toHaveURL("/admin");
+    await waitForHydration(page);
+
+    const assign = page.locator("form#assign");
+    await assign.getByLabel("Module").selectOption({ label: "Follow-up and keeping customers" });
+    await assign.getByLabel("Days to complete").fill("5");
+    await assign.getByLabel("Online chat").check();
+    await assign.getByRole("button", { name: "Assign" }).click();
+    await expect(
+      page.getByRole("row", { name: /Follow-up and keeping customers.*Online chat/ }),
+    ).toContainText("5 days after assignment");
+
+    const add = page.locator("form#add-person");
+    await add.getByLabel("Full name").fill("Noa Newcomer");
+    await add.getByLabel("Work e-mail").fill("noa.newcomer@demo.frontline.test");
+    await add.getByLabel("Team").selectOption({ label: "Online chat" });
+    await add.getByLabel("First password (12+ characters)").fill("welcome-to-frontline");
+    await add.getByRole("button", { name: "Add person" }).click();
+    await expect(page.getByRole("row", { name: /Noa Newcomer/ })).toContainText("Online chat");
+
+    const context = await browser.newContext();
+    const noa = await context.newPage();
+    await logIn(noa, "noa.newcomer@demo.frontline.test", "welcome-to-frontline");
+    await expect(noa).toHaveURL("/training");
+    const followUp = noa.getByRole("link", { name: /Follow-up and keeping customers/ }).first();
+    await expect(followUp).toContainText("Not started");
+    await expect(noa.getByText("Our service policy").first()).toBeVisible();
+    await context.close();
+  });
+
+  test("bad input in the admin forms shows field errors and adds nothing", async ({ page }) => {
+    await logIn(page, demoAccounts.admin.email);
+    await waitForHydration(page);
+    const rows = await page.getByRole("row").count();
+    const add = page.locator("form#add-person");
+    await add.getByLabel("Full name").fill("Eli Again");
+    await add.getByLabel("Work e-mail").fill(demoAccounts.employee.email);
+    await add.getByLabel("First password (12+ characters)").fill("short");
+    await add.getByRole("button", { name: "Add person" }).click();
+    await expect(add.getByText("At least 12 characters.")).toBeVisible();
+    await add.getByLabel("First password (12+ characters)").fill("a-long-enough-password");
+    await add.getByRole("button", { name: "Add person" }).click();
+    await expect(add.getByText("Someone already has this e-mail.")).toBeVisible();
+    expect(await page.getByRole("row").count()).toBe(rows);
+  });
+});
