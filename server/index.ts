@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import { allowedOriginsFor, checkRequestOrigin } from "~/auth/csrf.server";
 import { prepareDatabase } from "~/db/startup.server";
 import { env, isProduction } from "~/env.server";
+import { mailerFromEnv } from "~/mail/mailer.server";
+import { startReminderSchedule } from "~/training/rollout/reminder-schedule.server";
 import { log } from "~/utils/log.server";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 
@@ -16,6 +18,8 @@ const config = env();
 const production = isProduction();
 
 await prepareDatabase();
+// Opt-in hourly reminder passes in this process; without it, run `npm run reminders` from cron.
+if (process.env.REMINDERS_SCHEDULE === "hourly") startReminderSchedule(mailerFromEnv());
 
 const viteDevServer = production
   ? undefined
