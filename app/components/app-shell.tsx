@@ -16,7 +16,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <Link to="/" className="text-lg font-bold tracking-tight text-brand-700">
             Frontline

@@ -1,5 +1,8 @@
 import { demoAccounts, expect, logIn, seriousA11yViolations, test } from "./fixtures";
 
+// Reading marks sections read: this reader's progress is not what other tests check.
+const reader = "lucia.ferrante@demo.frontline.test";
+
 const course = [
   "Our service policy",
   "Understanding what the customer needs",
@@ -10,19 +13,20 @@ const course = [
 ];
 
 test.describe("the course", () => {
-  test("an employee opens every module, in course order, without errors or serious a11y violations", async ({
+  test("an employee opens every module without errors or serious a11y violations", async ({
     page,
   }) => {
     test.setTimeout(120_000);
-    await logIn(page, demoAccounts.employee.email);
+    await logIn(page, reader);
     await expect(page).toHaveURL("/training");
-    const cards = page.getByRole("main").getByRole("link");
-    await expect(cards.getByRole("heading", { level: 2 })).toHaveText(course);
+    const cards = page.getByRole("region", { name: "Assigned to you" }).getByRole("link");
+    const titles = await cards.getByRole("heading", { level: 3 }).allTextContents();
+    expect([...titles].sort()).toEqual([...course].sort());
     const hrefs = await cards.evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
     for (const [i, href] of hrefs.entries()) {
       const response = await page.goto(href);
       expect(response?.status(), href).toBe(200);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(course[i]!);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(titles[i]!);
       await expect(page.getByRole("navigation", { name: "In this module" })).toBeVisible();
       // Every module ends in practice: at least one quiz, shown without its answers.
       await expect(page.getByText(/\d+ questions · pass mark \d+%/).first()).toBeVisible();
@@ -31,7 +35,7 @@ test.describe("the course", () => {
   });
 
   test("the contents follow the reader to the last section", async ({ page }) => {
-    await logIn(page, demoAccounts.employee.email);
+    await logIn(page, reader);
     await page.goto("/training/handling-a-complaint");
     const panel = page.getByRole("navigation", { name: "In this module" });
     const sections = await panel.getByRole("link").count();
@@ -54,7 +58,7 @@ test.describe("the course", () => {
       isMobile: true,
     });
     const page = await context.newPage();
-    await logIn(page, demoAccounts.employee.email);
+    await logIn(page, reader);
     await page.goto("/training/recording-a-complaint");
     await expect(page.getByRole("progressbar", { name: "Reading progress" })).toBeVisible();
     const overflow = await page.evaluate(

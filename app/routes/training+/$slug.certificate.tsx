@@ -1,0 +1,261 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  useLoaderData,
+  useParams,
+  useRouteError,
+} from "@remix-run/react";
+import { useSyncExternalStore } from "react";
+import { requireArea } from "~/auth/permissions.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatLocalDate } from "~/components/training/status-badge";
+import { Button } from "~/components/ui/button";
+import certificateStyles from "~/styles/certificate.css?url";
+import { certificateFor, groupedCode } from "~/training/certificates.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
+
+// The title doubles as the file name browsers suggest for "Save as PDF".
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Certificate · ${data.certificate.module} · ${data.certificate.name}`
+      : "Certificate · Frontline",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireArea(request, "training");
+  const certificate = await certificateFor(user.id, params.slug ?? "");
+  if (!certificate) {
+    throw data({ message: "You have no certificate for this module yet." }, { status: 404 });
+  }
+  return {
+    certificate: { ...certificate, groupedCode: groupedCode(certificate.code) },
+    verifyUrl: `${new URL(request.url).origin}/verify/${certificate.code}`,
+  };
+}
+
+const noSubscription = () => () => {};
+/** False in the server's HTML and until hydration, true once the page's script runs. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+function PrintControls() {
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <p className="text-sm text-slate-700">
+        To print or save as PDF, use your browser&rsquo;s Print command (Ctrl+P, or ⌘P on a Mac).
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <Button type="button" onClick={() => window.print()}>
+        <PrinterIcon />
+        Print or save as PDF
+      </Button>
+      <p className="text-sm text-slate-600">Choose &ldquo;Save as PDF&rdquo; as the printer.</p>
+    </div>
+  );
+}
+
+function PrinterIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor">
+      <path d="M5 2.75A.75.75 0 0 1 5.75 2h8.5a.75.75 0 0 1 .75.75V6h.5A2.5 2.5 0 0 1 18 8.5v5a1.5 1.5 0 0 1-1.5 1.5H15v2.25a.75.75 0 0 1-.75.75h-8.5a.75.75 0 0 1-.75-.75V15H3.5A1.5 1.5 0 0 1 2 13.5v-5A2.5 2.5 0 0 1 4.5 6H5V2.75ZM6.5 6h7V3.5h-7V6Zm0 6.5v4h7v-4h-7Z" />
+    </svg>
+  );
+}
+
+// Long names and titles step down a size, so any of them leaves the certificate one page.
+const nameSize = (name: string) =>
+  name.length > 64
+    ? "text-[max(1.375rem,4.2cqw)]"
+    : name.length > 40
+      ? "text-[max(1.5rem,5cqw)]"
+      : name.length > 24
+        ? "text-[max(1.625rem,6cqw)]"
+        : "text-[max(1.75rem,7.2cqw)]";
+const titleSize = (title: string) =>
+  title.length > 40 ? "text-[max(1.125rem,3.6cqw)]" : "text-[max(1.25rem,4.6cqw)]";
+
+const factLabel =
+  "text-[max(0.625rem,1.45cqw)] font-semibold tracking-[0.18em] text-slate-500 uppercase";
+
+/** A thin rule with a diamond in the middle, under the title. */
+function Ornament() {
+  return (
+    <div aria-hidden className="mt-[2.6cqw] flex w-[34cqw] items-center gap-[1.6cqw]">
+      <span className="h-px flex-1 bg-brand-200" />
+      <span className="size-[1.3cqw] min-h-2 min-w-2 rotate-45 bg-brand-600" />
+      <span className="h-px flex-1 bg-brand-200" />
+    </div>
+  );
+}
+
+// The rosette's 24 points, alternating between an outer and an inner radius.
+const rosette = Array.from({ length: 48 }, (_, i) => {
+  const angle = (Math.PI * i) / 24;
+  const radius = i % 2 === 0 ? 46 : 40;
+  return `${(50 + radius * Math.sin(angle)).toFixed(2)},${(50 - radius * Math.cos(angle)).toFixed(2)}`;
+}).join(" ");
+
+/** A rosette around a disc with a tick, and two ribbon tails. */
+function Seal() {
+  return (
+    <svg aria-hidden viewBox="0 0 100 130" className="w-[13cqw] min-w-16">
+      <path d="M30 80 L18 126 L32 117 L40 130 L50 88 Z" className="fill-brand-800" />
+      <path d="M70 80 L82 126 L68 117 L60 130 L50 88 Z" className="fill-brand-800" />
+      <polygon points={rosette} className="fill-brand-700" />
+      <circle cx="50" cy="50" r="34" className="fill-brand-900" />
+      <circle cx="50" cy="50" r="30" fill="none" strokeWidth="1.2" className="stroke-brand-200" />
+      <path
+        d="M36 51 L46 61 L65 40"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="7"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+export default function CertificatePage() {
+  const { certificate, verifyUrl } = useLoaderData<typeof loader>();
+  return (
+    <main
+      id="main"
+      className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-10 print:m-0 print:max-w-none print:p-0"
+    >
+      <div className="mb-6 space-y-4 print:hidden">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link to="/training" className="hover:text-slate-900 hover:underline">
+            My training
+          </Link>
+          <span aria-hidden> / </span>
+          <Link
+            to={`/training/${certificate.slug}`}
+            className="hover:text-slate-900 hover:underline"
+          >
+            {certificate.module}
+          </Link>
+          <span aria-hidden> / </span>
+          <span>Certificate</span>
+        </nav>
+        <PrintControls />
+      </div>
+
+      <article
+        aria-labelledby="certificate-title"
+        className="certificate-sheet @container relative mx-auto aspect-[210/297] w-full max-w-[210mm] shadow-xl ring-1 ring-slate-200 print:shadow-none print:ring-0"
+      >
+        <div
+          aria-hidden
+          className="certificate-frame absolute inset-[3.2cqw] border-[0.35cqw] border-brand-700"
+        />
+        <div className="certificate-panel absolute inset-[5.4cqw] flex flex-col items-center border border-brand-200 px-[7cqw] pt-[7cqw] pb-[5cqw] text-center max-sm:static max-sm:m-[5.4cqw] max-sm:min-h-[calc(100%-10.8cqw)]">
+          <p className="text-[max(1rem,3.6cqw)] font-bold tracking-tight text-brand-700">
+            Frontline
+          </p>
+          <p className="mt-[0.6cqw] text-[max(0.625rem,1.55cqw)] font-medium tracking-[0.22em] text-slate-500 uppercase">
+            Customer-service training
+          </p>
+
+          <h1
+            id="certificate-title"
+            className="mt-[9cqw] text-[max(0.9rem,3.1cqw)] font-semibold tracking-[0.28em] text-brand-800 uppercase"
+          >
+            Certificate of completion
+          </h1>
+          <Ornament />
+
+          <p className="mt-[8cqw] font-serif text-[max(0.875rem,2.7cqw)] text-slate-600 italic">
+            This certifies that
+          </p>
+          <p
+            className={`mt-[2cqw] max-w-full border-b-[0.2cqw] border-brand-200 px-[3cqw] pb-[1.6cqw] font-serif leading-tight font-bold ${nameSize(certificate.name)} text-balance break-words text-slate-900`}
+          >
+            {certificate.name}
+          </p>
+          <p className="mt-[3.2cqw] font-serif text-[max(0.875rem,2.7cqw)] text-slate-600 italic">
+            has completed the training module
+          </p>
+          <p
+            className={`mt-[2cqw] leading-snug font-semibold ${titleSize(certificate.module)} text-balance text-brand-800`}
+          >
+            {certificate.module}
+          </p>
+          <p className="mt-[2.4cqw] rounded-full bg-brand-50 px-[2.4cqw] py-[0.7cqw] text-[max(0.75rem,1.9cqw)] font-semibold text-brand-800 ring-1 ring-brand-200">
+            version {certificate.version}
+          </p>
+
+          <div className="mt-auto grid w-full grid-cols-1 items-end gap-[4cqw] pt-[7cqw] sm:grid-cols-[1fr_auto_1fr] print:grid-cols-[1fr_auto_1fr]">
+            <dl className="border-t-[0.15cqw] border-slate-300 pt-[1.6cqw]">
+              <dt className={factLabel}>Completed on</dt>
+              <dd className="mt-[0.6cqw] text-[max(0.875rem,2.3cqw)] font-semibold text-slate-900">
+                <time dateTime={certificate.completedOn}>
+                  {formatLocalDate(certificate.completedOn)}
+                </time>
+              </dd>
+            </dl>
+            <div className="justify-self-center max-sm:order-first">
+              <Seal />
+            </div>
+            <dl className="border-t-[0.15cqw] border-slate-300 pt-[1.6cqw]">
+              <dt className={factLabel}>Verification code</dt>
+              <dd className="mt-[0.6cqw] font-mono text-[max(0.875rem,2.3cqw)] font-semibold tracking-wider whitespace-nowrap text-slate-900">
+                {certificate.groupedCode}
+              </dd>
+            </dl>
+          </div>
+          <p className="mt-[3.5cqw] text-[max(0.6875rem,1.55cqw)] text-slate-600">
+            Check this certificate at{" "}
+            <span className="font-mono break-all text-brand-800">{verifyUrl}</span>
+          </p>
+        </div>
+      </article>
+
+      <p className="mt-6 text-center print:hidden">
+        <Link
+          to={`/training/${certificate.slug}`}
+          className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+        >
+          Back to {certificate.module}
+        </Link>
+      </p>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { slug } = useParams();
+  if (!isRouteErrorResponse(error) || error.status !== 404) return <GeneralErrorBoundary />;
+  return (
+    <main id="main" className="mx-auto flex max-w-xl flex-col items-start gap-4 px-6 py-20">
+      <p className="text-sm font-semibold text-brand-700">No certificate yet</p>
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">
+        You haven&rsquo;t completed this module yet
+      </h1>
+      <p className="text-slate-700">
+        Your certificate appears here once every quiz is passed, every role-play finished and the
+        statement signed, where the module has one.
+      </p>
+      <Link
+        to={slug ? `/training/${slug}` : "/training"}
+        className="mt-2 rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
+      >
+        {slug ? "Go to the module" : "Go to my training"}
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatLocalDate } from "~/components/training/status-badge";
+import { verifyCertificate } from "~/training/certificates.server";
+
+// Public: whoever holds a printed certificate can check it here without an account.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data?.certificate
+      ? "Certificate verified · Frontline"
+      : "Certificate not found · Frontline",
+  },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const certificate = await verifyCertificate(params.code ?? "");
+  if (!certificate) return data({ certificate: null }, { status: 404 });
+  return { certificate };
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="py-3 sm:grid sm:grid-cols-[9rem_1fr] sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-0.5 font-semibold text-slate-900 sm:mt-0">{children}</dd>
+    </div>
+  );
+}
+
+export default function VerifyPage() {
+  const { certificate } = useLoaderData<typeof loader>();
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-12 sm:px-6 sm:py-20">
+      <p className="text-lg font-bold tracking-tight text-brand-700">Frontline</p>
+      {certificate ? (
+        <section
+          aria-labelledby="verified"
+          className="mt-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
+        >
+          <div className="flex items-center gap-3">
+            <span
+              aria-hidden
+              className="flex size-10 shrink-0 items-center justify-center rounded-full bg-green-100 text-green-800"
+            >
+              <svg viewBox="0 0 20 20" className="size-6" fill="currentColor">
+                <path d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.58l7.3-7.3a1 1 0 0 1 1.4 0Z" />
+              </svg>
+            </span>
+            <h1 id="verified" className="text-2xl font-bold tracking-tight text-slate-900">
+              Certificate verified
+            </h1>
+          </div>
+          <p className="mt-3 text-slate-700">
+            This certificate is genuine: Frontline recorded the completion below.
+          </p>
+          <dl className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
+            <Fact label="Name">{certificate.name}</Fact>
+            <Fact label="Module">{certificate.module}</Fact>
+            <Fact label="Version">{certificate.version}</Fact>
+            <Fact label="Completed on">
+              <time dateTime={certificate.completedOn}>
+                {formatLocalDate(certificate.completedOn)}
+              </time>
+            </Fact>
+          </dl>
+        </section>
+      ) : (
+        <section
+          aria-labelledby="not-found"
+          className="mt-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
+        >
+          <p className="text-sm font-semibold text-slate-600">Not verified</p>
+          <h1 id="not-found" className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
+            We can&rsquo;t find a certificate with that code
+          </h1>
+          <p className="mt-3 text-slate-700">
+            Check the address against the one printed at the foot of the certificate. The
+            verification code has 16 letters and digits, such as{" "}
+            <span className="font-mono whitespace-nowrap">abcd efgh ijkl mnop</span>.
+          </p>
+        </section>
+      )}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
