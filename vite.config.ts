@@ -15,7 +15,7 @@ export default defineConfig({
   build: { target: "es2022" },
   optimizeDeps: {
     // Pre-bundled up front, or the first dev load re-optimises and breaks hooks.
-    include: ["@conform-to/react", "@conform-to/zod/v4", "zod"],
+    include: ["@conform-to/react", "@conform-to/zod/v4", "zod", "recharts"],
     // Server-only packages the scanner finds through *.server.ts imports: never for the browser.
     exclude: [
       "@node-rs/argon2",

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ModuleProgress } from "~/training/completion.server";
 import { ProgressBar } from "~/components/ui/progress-bar";
 
@@ -12,7 +13,10 @@ export function CompletionBanner({ progress }: { progress: ModuleProgress }) {
         className="mt-5 rounded-xl border border-green-200 bg-green-50 px-4 py-3 text-green-900"
       >
         <strong>Completed</strong> on {longDate(progress.completion.completedAt)} (version{" "}
-        {progress.completion.version}).
+        {progress.completion.version}).{" "}
+        <Link to="certificate" relative="path" className="font-semibold underline">
+          View your certificate
+        </Link>
       </p>
     );
   }
