@@ -55,7 +55,9 @@ function isJsx(node: unknown): node is JsxElement {
 /** The plain text of a node, paragraphs separated by blank lines. */
 export function plainText(node: unknown): string {
   const n = node as { type?: string; value?: string; children?: unknown[] };
-  if (n.type === "text" || n.type === "inlineCode") return n.value ?? "";
+  // A line break inside a paragraph is a soft break in Markdown: it reads as a space.
+  if (n.type === "text" || n.type === "inlineCode")
+    return (n.value ?? "").replace(/[ \t]*\r?\n[ \t]*/g, " ");
   if (n.type === "break") return "\n";
   if (!n.children) return "";
   const separator = n.type === "root" || isJsx(n) ? "\n\n" : "";

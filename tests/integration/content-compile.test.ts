@@ -117,3 +117,44 @@ describe("recompiling in development", () => {
     expect(JSON.stringify(draft.tree)).toContain(paragraph);
   }, 60_000);
 });
+
+describe("texts of quizzes and role-plays", () => {
+  it("read soft line breaks as spaces, as the page shows them", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const copy = mkdtempSync(path.join(tmpdir(), "frontline-wrap-"));
+    mkdirSync(path.join(copy, "modules", "wrapped"), { recursive: true });
+    writeFileSync(
+      path.join(copy, "modules", "wrapped", "index.mdx"),
+      [
+        "---",
+        "title: Wrapped",
+        "summary: Long lines wrapped by a formatter.",
+        "minutes: 2",
+        'version: "1.0"',
+        "audience:",
+        "  roles: [employee]",
+        "required: false",
+        "dueDays: 7",
+        "passScore: 50",
+        "---",
+        "",
+        '<Quiz id="q">',
+        '  <Question id="one" prompt="Which?">',
+        '    <Option id="a" correct feedback="Yes.">',
+        "      A long option that a formatter",
+        "      wrapped onto two lines",
+        "    </Option>",
+        '    <Option id="b" feedback="No.">B</Option>',
+        "  </Question>",
+        "</Quiz>",
+        "",
+      ].join("\n"),
+    );
+    const artefact = await compileModule(copy, "wrapped");
+    expect(artefact.problems).toEqual([]);
+    expect(artefact.quizzes[0]?.questions[0]?.options[0]?.text).toBe(
+      "A long option that a formatter wrapped onto two lines",
+    );
+  }, 60_000);
+});
