@@ -19,8 +19,13 @@ async function answerQuiz(page: Page, slug: string, correct: boolean) {
 async function play(page: Page, scenarioId: string, replies: string[]) {
   const section = page.locator(`#scenario-${scenarioId}`);
   await section.getByRole("button", { name: /Start the role-play|Play again|Start over/ }).click();
-  for (const reply of replies) {
+  const conversation = section
+    .getByRole("list", { name: "The conversation so far" })
+    .getByRole("listitem");
+  for (const [i, reply] of replies.entries()) {
     await section.getByRole("group").getByRole("button", { name: reply, exact: true }).click();
+    // Wait for the server's answer before the next reply: each move names the step it answers.
+    await expect(conversation).toHaveCount(i + 1);
   }
   return section;
 }
@@ -107,6 +112,7 @@ test.describe("practising and completing", () => {
     const opening = scenario.nodes.find((n) => n.id === scenario.start)!;
     await expect(section.locator("[aria-live='polite']")).toContainText(opening.line.slice(0, 40));
     // Tab from the customer's line to the first reply, and answer with Enter.
+    await expect(section.getByRole("group").getByRole("button").first()).toBeEnabled();
     await section.locator("[aria-live='polite'] [tabindex='-1']").focus();
     await page.keyboard.press("Tab");
     await expect(section.getByRole("group").getByRole("button").first()).toBeFocused();
