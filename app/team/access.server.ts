@@ -20,7 +20,16 @@ export async function requireTeamMember(user: SessionUser, employeeId: string) {
   const teamIds = await visibleTeamIds(user);
   const employee = await prisma.user.findFirst({
     where: { id: employeeId, teamId: { in: teamIds } },
-    select: { id: true, name: true, email: true, role: true, teamId: true, active: true, timeZone: true, team: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      teamId: true,
+      active: true,
+      timeZone: true,
+      team: { select: { name: true } },
+    },
   });
   if (!employee) {
     log.warn("authz.not_in_team", { userId: user.id, employeeId });
