@@ -108,7 +108,12 @@ test.describe("practising and completing", () => {
     const scenario = module.scenarios[0]!;
     const section = page.locator(`#scenario-${scenario.id}`);
     await section.getByRole("button", { name: "Start the role-play" }).focus();
+    // Focusing scrolls the page, which reports sections read in the background; let that settle.
+    await page.waitForLoadState("networkidle");
     await page.keyboard.press("Enter");
+    await expect(section.getByRole("group").getByRole("button").first()).toBeVisible({
+      timeout: 15_000,
+    });
     const opening = scenario.nodes.find((n) => n.id === scenario.start)!;
     await expect(section.locator("[aria-live='polite']")).toContainText(opening.line.slice(0, 40));
     // Tab from the customer's line to the first reply, and answer with Enter.

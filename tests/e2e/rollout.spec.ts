@@ -74,7 +74,9 @@ test.describe("rolling a module out", () => {
 
   test("bad input in the admin forms shows field errors and adds nothing", async ({ page }) => {
     await logIn(page, demoAccounts.admin.email);
+    await expect(page).toHaveURL("/admin");
     await waitForHydration(page);
+    await expect(page.getByRole("row", { name: /Eli Brooks/ })).toBeVisible();
     const rows = await page.getByRole("row").count();
     const add = page.locator("form#add-person");
     await add.getByLabel("Full name").fill("Eli Again");

@@ -29,7 +29,11 @@ export function AttestationPanel({
       {signed ? (
         <p className="mt-4 rounded-lg bg-green-50 px-3 py-2 text-green-900" role="status">
           Signed by <strong>{signed.typedName}</strong> on{" "}
-          {new Date(signed.signedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}.
+          {new Date(signed.signedAt).toLocaleDateString("en-GB", {
+            dateStyle: "long",
+            timeZone: "UTC",
+          })}
+          .
         </p>
       ) : progress.practiceDone ? (
         <Form method="post" preventScrollReset className="mt-4 space-y-4">

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import type { ModuleProgress } from "~/training/completion.server";
 import { ProgressBar } from "~/components/ui/progress-bar";
 
-const longDate = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "long" });
+const longDate = (iso: string) =>
+  new Date(iso).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 /** Completed (with date and version), or how many of the module's steps are done. */
 export function CompletionBanner({ progress }: { progress: ModuleProgress }) {

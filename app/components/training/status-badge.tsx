@@ -1,3 +1,4 @@
+import { shortDate } from "~/utils/dates";
 import type { Status } from "~/training/rollout/due";
 import { statusLabels } from "~/training/rollout/due";
 
@@ -19,10 +20,12 @@ export function StatusBadge({ status }: { status: Status }) {
   );
 }
 
-/** "12 March 2026" for a local YYYY-MM-DD date, without a time-zone shift. */
+/** "12 March 2026" (long) or "12 Mar 2026" (medium) for a local YYYY-MM-DD date, without a time-zone shift. */
 export function formatLocalDate(date: string, style: "long" | "medium" = "long") {
+  // Medium dates are spelled by hand: Node and Chromium abbreviate September differently.
+  if (style === "medium") return shortDate(date);
   return new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", {
-    dateStyle: style,
+    dateStyle: "long",
     timeZone: "UTC",
   });
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireArea } from "~/auth/permissions.server";
 import { ModuleBody } from "~/components/content/module-body";
@@ -27,6 +28,12 @@ import { log } from "~/utils/log.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} · Frontline` : "Module · Frontline" },
 ];
+
+// Reading reports are background bookkeeping: they need no reload of the page's data.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "section-read" ? false : defaultShouldRevalidate);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
@@ -69,16 +76,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Tell the server which sections the reader has scrolled past, each once. */
 function useReadingReports(sections: Section[], alreadyRead: string[]) {
   const fetcher = useFetcher();
+  const navigation = useNavigation();
   const current = useCurrentSection(sections);
   const sent = useRef(new Set(alreadyRead));
   useEffect(() => {
     // A section is read once the next one is reached; the last one when the page end is.
     const upTo = current === sections.length - 1 ? current : current - 1;
     const next = sections.slice(0, upTo + 1).find((s) => !sent.current.has(s.id));
-    if (!next || fetcher.state !== "idle") return;
+    // One report at a time, and none while the learner's own submission is on its way.
+    if (!next || fetcher.state !== "idle" || navigation.state !== "idle") return;
     sent.current.add(next.id);
     fetcher.submit({ intent: "section-read", sectionId: next.id }, { method: "post" });
-  }, [current, sections, fetcher]);
+  }, [current, sections, fetcher, navigation.state]);
 }
 
 export default function ModulePage() {

@@ -33,7 +33,7 @@ type Assigned = ReturnType<typeof useLoaderData<typeof loader>>["assigned"][numb
 
 function dueText(item: Assigned) {
   if (item.status === "completed" && item.completion) {
-    return `Completed ${new Date(item.completion.completedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}`;
+    return `Completed ${formatLocalDate(item.completion.completedAt.slice(0, 10), "medium")}`;
   }
   return `${item.status === "overdue" ? "Was due" : "Due"} ${formatLocalDate(item.dueDate, "medium")}`;
 }
