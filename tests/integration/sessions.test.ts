@@ -94,7 +94,7 @@ describe("permissions", () => {
       params: {},
     });
     expect(result.teams.map((t) => t.name)).toEqual(["Front desk"]);
-    expect(result.teams[0]!.members.map((m) => m.email)).toContain("employee@demo.frontline.test");
+    expect(result.rows.map((r) => r.email)).toContain("employee@demo.frontline.test");
   });
 
   it.each([

@@ -1,66 +1,87 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireArea } from "~/auth/permissions.server";
-import { roleLabels, isRole } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
-import { teamsVisibleTo } from "~/team/teams.server";
+import { CompletionChart, OverdueChart } from "~/components/team/charts";
+import { MatrixFilterForm } from "~/components/team/matrix-filters";
+import { MatrixPagination } from "~/components/team/matrix-pagination";
+import { MatrixTable } from "~/components/team/matrix-table";
+import { matrixSearch, parseMatrixFilters } from "~/team/matrix-filters";
+import { buildMatrix } from "~/team/matrix.server";
 
 export const meta: MetaFunction = () => [{ title: "My team · Frontline" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
-  return { teams: await teamsVisibleTo(user) };
+  const parsed = parseMatrixFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
+  return { filters: parsed.filters, ...(await buildMatrix(user, parsed.filters)) };
 }
 
+const actionLink =
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50";
+
 export default function TeamHome() {
-  const { teams } = useLoaderData<typeof loader>();
-  return (
-    <Page
-      title="My team"
-      lead="The people you look after. Completion, observations and recognition build on this list."
-    >
-      {teams.length === 0 ? (
+  const { filters, teams, modules, columns, rows, total, page, pageCount, charts } =
+    useLoaderData<typeof loader>();
+  if (teams.length === 0) {
+    return (
+      <Page title="My team">
         <EmptyState title="You don't manage a team yet">
           An administrator can make you a team's manager.
         </EmptyState>
-      ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
-          {teams.map((team) => (
-            <section
-              key={team.id}
-              aria-labelledby={`team-${team.id}`}
-              className="min-w-0 rounded-2xl border border-slate-200 bg-white"
-            >
-              <header className="flex items-baseline justify-between border-b border-slate-200 px-5 py-4">
-                <h2 id={`team-${team.id}`} className="text-lg font-semibold">
-                  {team.name}
-                </h2>
-                <p className="text-sm text-slate-600">
-                  {team.members.length} {team.members.length === 1 ? "person" : "people"}
-                </p>
-              </header>
-              <ul className="divide-y divide-slate-100">
-                {team.members.map((member) => (
-                  <li key={member.id} className="flex items-center justify-between gap-4 px-5 py-3">
-                    <div className="min-w-0">
-                      <p className="truncate font-medium text-slate-900">{member.name}</p>
-                      <p className="truncate text-sm text-slate-600">{member.email}</p>
-                    </div>
-                    <span className="shrink-0 rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">
-                      {member.active
-                        ? isRole(member.role)
-                          ? roleLabels[member.role]
-                          : member.role
-                        : "Inactive"}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
-      )}
+      </Page>
+    );
+  }
+  // The export takes the filters but not the sort or page: it is always the whole list.
+  const exportHref = `/team/export.csv${matrixSearch({ ...filters, sort: "name", dir: "asc", page: 1 })}`;
+  return (
+    <Page
+      title="My team"
+      lead={`Who has done which module, and what is due, for ${teams.map((t) => t.name).join(", ")}.`}
+    >
+      <nav aria-label="Team actions" className="mb-6 flex flex-wrap gap-2">
+        <Link to="/team/observations/new" className={actionLink}>
+          Record an observation
+        </Link>
+        <Link to="/team/recognition" className={actionLink}>
+          Recognise someone
+        </Link>
+        <Link to="/team/self-assessment" className={actionLink}>
+          Team self-assessment
+        </Link>
+        <a href={exportHref} download className={actionLink}>
+          Export CSV
+        </a>
+      </nav>
+      <MatrixFilterForm filters={filters} teams={teams} modules={modules} />
+      <section aria-labelledby="matrix-heading" className="mt-8">
+        <h2 id="matrix-heading" className="mb-3 text-lg font-semibold">
+          Completion
+        </h2>
+        {rows.length === 0 ? (
+          <EmptyState title="Nobody matches these filters">
+            <Link to="/team" className="font-medium text-brand-700 underline">
+              Clear the filters
+            </Link>{" "}
+            to see everyone.
+          </EmptyState>
+        ) : (
+          <MatrixTable
+            rows={rows}
+            columns={columns}
+            filters={filters}
+            caption={`Assigned modules per person, page ${page} of ${pageCount}`}
+          />
+        )}
+        <MatrixPagination filters={filters} page={page} pageCount={pageCount} total={total} />
+      </section>
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <CompletionChart data={charts.byModule} />
+        <OverdueChart data={charts.overdue} />
+      </div>
     </Page>
   );
 }

@@ -1,0 +1,239 @@
+import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import type { ModuleCompletion, OverduePoint } from "~/team/matrix-charts";
+import { statusOrder } from "~/team/matrix-filters";
+import type { Status } from "~/training/rollout/due";
+import { statusLabels } from "~/training/rollout/due";
+import { shortDate } from "~/utils/dates";
+
+// Charts are drawn at a fixed size, on the server too, and scaled to their box by CSS; recharts'
+// own responsive container would only draw after hydration. Fixed ids keep the generated clip-path
+// ids equal on server and client. The SVG is decoration for screen readers: each chart has a
+// summary sentence and its numbers as a table.
+
+const colors: Record<Status, string> = {
+  completed: "#15803d",
+  overdue: "#dc2626",
+  "needs-retraining": "#7c3aed",
+  "in-progress": "#0284c7",
+  "not-started": "#94a3b8",
+};
+
+const scaled =
+  "overflow-x-auto [&_.recharts-surface]:h-auto [&_.recharts-surface]:w-full [&_.recharts-wrapper]:h-auto! [&_.recharts-wrapper]:w-full!";
+
+const short = (date: string) => shortDate(date, false);
+
+// recharts' own tick labels measure text in the DOM to wrap and thin them out, which the server
+// cannot do, so server and browser would draw different labels. These draw plain text, and every
+// axis names a fixed interval instead of a measured one.
+type TickProps = { x?: number; y?: number; payload?: { value: string | number } };
+
+function ModuleTick({ x = 0, y = 0, payload }: TickProps) {
+  const title = String(payload?.value ?? "");
+  const label = title.length > 27 ? `${title.slice(0, 26).trimEnd()}…` : title;
+  return (
+    <text x={x - 6} y={y} dy={4} textAnchor="end" fontSize={12} fill="#334155">
+      <title>{title}</title>
+      {label}
+    </text>
+  );
+}
+
+function PlainTick({
+  x = 0,
+  y = 0,
+  payload,
+  axis,
+  format = String,
+}: TickProps & { axis: "x" | "y"; format?: (value: string) => string }) {
+  const label = format(String(payload?.value ?? ""));
+  return axis === "x" ? (
+    <text x={x} y={y} dy={14} textAnchor="middle" fontSize={12} fill="#334155">
+      {label}
+    </text>
+  ) : (
+    <text x={x - 6} y={y} dy={4} textAnchor="end" fontSize={12} fill="#334155">
+      {label}
+    </text>
+  );
+}
+
+function ChartFrame({
+  id,
+  title,
+  summary,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  children: React.ReactNode;
+  table: React.ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4"
+    >
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{summary}</p>
+      {/* Scrolls on a phone, so it takes focus; as an image its name is the summary above. */}
+      <div className={`mt-3 ${scaled}`} role="img" aria-label={summary} tabIndex={0}>
+        <div className="min-w-[24rem]">{children}</div>
+      </div>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer font-medium text-brand-800">
+          The numbers as a table
+        </summary>
+        <div
+          className="mt-2 overflow-x-auto"
+          role="region"
+          aria-label={`${title}: the numbers`}
+          tabIndex={0}
+        >
+          {table}
+        </div>
+      </details>
+    </section>
+  );
+}
+
+const cellClass = "border-b border-slate-100 px-2 py-1.5";
+
+export function CompletionChart({ data }: { data: ModuleCompletion[] }) {
+  const total = (s: Status) => data.reduce((sum, m) => sum + m[s], 0);
+  const summary =
+    data.length === 0
+      ? "No assigned modules for these filters."
+      : `${statusOrder.map((s) => `${total(s)} ${statusLabels[s].toLowerCase()}`).join(", ")}, across ${data.length} ${data.length === 1 ? "module" : "modules"}.`;
+  return (
+    <ChartFrame
+      id="completion-chart"
+      title="Completion by module"
+      summary={summary}
+      table={
+        <table className="w-full text-left">
+          <thead>
+            <tr>
+              <th scope="col" className={cellClass}>
+                Module
+              </th>
+              {statusOrder.map((s) => (
+                <th key={s} scope="col" className={`${cellClass} text-right`}>
+                  {statusLabels[s]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((m) => (
+              <tr key={m.slug}>
+                <th scope="row" className={`${cellClass} font-normal`}>
+                  {m.title}
+                </th>
+                {statusOrder.map((s) => (
+                  <td key={s} className={`${cellClass} text-right tabular-nums`}>
+                    {m[s]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <BarChart
+        id="completion-chart"
+        width={560}
+        height={Math.max(160, 48 * data.length + 40)}
+        data={data}
+        layout="vertical"
+        margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+      >
+        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+        <XAxis type="number" allowDecimals={false} interval={0} tick={<PlainTick axis="x" />} />
+        <YAxis type="category" dataKey="title" width={200} interval={0} tick={<ModuleTick />} />
+        {statusOrder.map((s) => (
+          <Bar
+            key={s}
+            dataKey={s}
+            name={statusLabels[s]}
+            stackId="status"
+            fill={colors[s]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+        {statusOrder.map((s) => (
+          <li key={s} className="flex items-center gap-1.5">
+            <span className="inline-block size-3 rounded-sm" style={{ background: colors[s] }} />
+            {statusLabels[s]}
+          </li>
+        ))}
+      </ul>
+    </ChartFrame>
+  );
+}
+
+export function OverdueChart({ data }: { data: OverduePoint[] }) {
+  const now = data.at(-1)?.overdue ?? 0;
+  const then = data[0]?.overdue ?? 0;
+  const summary = data.length
+    ? `${now} overdue ${now === 1 ? "item" : "items"} today, against ${then} on ${shortDate(data[0]!.date)}, counted weekly over the last ${data.length} weeks.`
+    : "No data.";
+  return (
+    <ChartFrame
+      id="overdue-chart"
+      title="Overdue items over time"
+      summary={summary}
+      table={
+        <table className="w-full text-left">
+          <thead>
+            <tr>
+              <th scope="col" className={cellClass}>
+                Week ending
+              </th>
+              <th scope="col" className={`${cellClass} text-right`}>
+                Overdue items
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((p) => (
+              <tr key={p.date}>
+                <th scope="row" className={`${cellClass} font-normal`}>
+                  {shortDate(p.date)}
+                </th>
+                <td className={`${cellClass} text-right tabular-nums`}>{p.overdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <LineChart
+        id="overdue-chart"
+        width={560}
+        height={260}
+        data={data}
+        margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid stroke="#e2e8f0" />
+        <XAxis dataKey="date" interval={1} tick={<PlainTick axis="x" format={short} />} />
+        <YAxis allowDecimals={false} interval={0} width={40} tick={<PlainTick axis="y" />} />
+        <Line
+          type="linear"
+          dataKey="overdue"
+          name="Overdue items"
+          stroke={colors.overdue}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFrame>
+  );
+}

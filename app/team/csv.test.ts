@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { csvBom, csvField, csvRow } from "./csv";
+
+describe("csvField", () => {
+  it("leaves plain text, numbers and empty values as they are", () => {
+    expect(csvField("Front desk")).toBe("Front desk");
+    expect(csvField(42)).toBe("42");
+    expect(csvField(null)).toBe("");
+    expect(csvField(undefined)).toBe("");
+    expect(csvField("")).toBe("");
+  });
+
+  it("quotes commas, doubles quotes and keeps line breaks inside quotes", () => {
+    expect(csvField("Okoye, Amara")).toBe('"Okoye, Amara"');
+    expect(csvField('The "calm" one')).toBe('"The ""calm"" one"');
+    expect(csvField("line one\nline two")).toBe('"line one\nline two"');
+    expect(csvField("a\r\nb")).toBe('"a\r\nb"');
+  });
+
+  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", '=HYPERLINK("http://x","y")'])(
+    "neutralises the formula start of %j with an apostrophe",
+    (value) => {
+      const field = csvField(value);
+      expect(field.replace(/^"/, "").startsWith("'")).toBe(true);
+    },
+  );
+
+  it("quotes a neutralised formula that also holds a comma or quote", () => {
+    expect(csvField('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
+  });
+
+  it("does not touch negative numbers passed as numbers, nor signs inside text", () => {
+    expect(csvField(-3)).toBe("-3");
+    expect(csvField("Ravi - Menon")).toBe("Ravi - Menon");
+    expect(csvField("2026-11-23")).toBe("2026-11-23");
+  });
+
+  it("keeps non-ASCII names intact", () => {
+    expect(csvField("Lucía Ferrante")).toBe("Lucía Ferrante");
+    expect(csvField("Tomáš Horvat, Žiga")).toBe('"Tomáš Horvat, Žiga"');
+    expect(csvField("小林 花")).toBe("小林 花");
+  });
+});
+
+describe("csvRow", () => {
+  it("joins fields with commas and ends with CRLF", () => {
+    expect(csvRow(["Eli Brooks", "a,b", null, 3])).toBe('Eli Brooks,"a,b",,3\r\n');
+  });
+
+  it("the BOM is U+FEFF, which UTF-8 encodes as EF BB BF", () => {
+    expect([...new TextEncoder().encode(csvBom)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});

@@ -1,0 +1,26 @@
+// CSV as RFC 4180 describes it, for files managers open in a spreadsheet. Pure: no I/O here.
+
+/** Byte-order mark: without it Excel reads UTF-8 as the local code page and mangles "Ferrante é". */
+export const csvBom = "\uFEFF";
+
+/** Lines end in CRLF, as RFC 4180 asks. */
+export const csvNewline = "\r\n";
+
+// A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets, so an
+// employee named "=HYPERLINK(…)" could run something in the manager's spreadsheet (OWASP: CSV
+// injection). A leading apostrophe makes it plain text; tab and carriage return are in the list
+// because some spreadsheets skip them before looking for the formula sign.
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** One field: formula signs neutralised, then quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && formulaStart.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One record, CRLF included. */
+export function csvRow(values: readonly (string | number | null | undefined)[]): string {
+  return values.map(csvField).join(",") + csvNewline;
+}

@@ -1,0 +1,119 @@
+import { data } from "@remix-run/node";
+import type { SessionUser } from "~/auth/session.server";
+import type { ValidModule } from "~/content/modules.server";
+import { listModuleArtefacts } from "~/content/store.server";
+import { prisma } from "~/db.server";
+import type { Enrollment } from "~/training/rollout/enrollments.server";
+import { activeAssignments, listEnrollments } from "~/training/rollout/enrollments.server";
+import { localDate } from "~/training/rollout/time";
+import { log } from "~/utils/log.server";
+import { visibleTeamIds } from "./access.server";
+import type { MatrixItem } from "./matrix-charts";
+import type { MatrixFilters } from "./matrix-filters";
+import { foldForSearch } from "./matrix-filters";
+
+// Who and what the /team matrix and its CSV cover, shared by both so they never disagree.
+
+export type MatrixPerson = {
+  id: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  team: { id: string; name: string };
+};
+
+/**
+ * The active people of the user's teams that match the team filter and the search, by team and
+ * name. The user is left out: their own training is on /training, and a manager's row among their
+ * team's would be counted in the team's figures. A team outside the user's is a 404, like every
+ * record outside them.
+ */
+export async function peopleInScope(
+  user: SessionUser,
+  filters: Pick<MatrixFilters, "team" | "q">,
+): Promise<MatrixPerson[]> {
+  const teamIds = await visibleTeamIds(user);
+  if (filters.team && !teamIds.includes(filters.team)) {
+    log.warn("authz.not_your_team", { userId: user.id, teamId: filters.team });
+    throw data({ message: "There is no such team among yours." }, { status: 404 });
+  }
+  const people = await prisma.user.findMany({
+    where: {
+      active: true,
+      id: { not: user.id },
+      teamId: { in: filters.team ? [filters.team] : teamIds },
+    },
+    orderBy: [{ team: { name: "asc" } }, { name: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      timeZone: true,
+      team: { select: { id: true, name: true } },
+    },
+  });
+  // Searched here rather than in SQL: SQLite's LIKE folds neither accents nor non-ASCII case.
+  const q = filters.q ? foldForSearch(filters.q) : null;
+  return people
+    .filter((p): p is MatrixPerson => p.team !== null)
+    .filter((p) => !q || foldForSearch(`${p.name} ${p.email}`).includes(q));
+}
+
+export type CatalogueModule = { slug: string; title: string };
+
+/** Published, assigned modules in course order (the order they were first assigned in). */
+export async function moduleCatalogue(): Promise<CatalogueModule[]> {
+  const [assignments, artefacts] = await Promise.all([activeAssignments(), listModuleArtefacts()]);
+  const published = new Map(
+    artefacts
+      .filter(
+        (m): m is ValidModule =>
+          m.problems.length === 0 &&
+          m.frontmatter !== null &&
+          m.tree !== null &&
+          !m.frontmatter.draft,
+      )
+      .map((m) => [m.slug, m.frontmatter.title]),
+  );
+  const slugs = [...new Set(assignments.map((a) => a.moduleSlug))];
+  return slugs.flatMap((slug) => {
+    const title = published.get(slug);
+    return title ? [{ slug, title }] : [];
+  });
+}
+
+// People per listEnrollments call: SQLite takes at most 999 values in one query, and smaller
+// batches keep memory flat and let the CSV's first rows leave early.
+export const enrollmentBatch = 200;
+
+/** Enrollments of many people, fetched a batch at a time. */
+export async function enrollmentsOf(people: { id: string }[], now: Date) {
+  const result: Enrollment[] = [];
+  for (let start = 0; start < people.length; start += enrollmentBatch) {
+    const ids = people.slice(start, start + enrollmentBatch).map((p) => p.id);
+    result.push(...(await listEnrollments(ids, now)));
+  }
+  return result;
+}
+
+/** An enrollment as the matrix shows it, with the completion day in the person's own zone. */
+export function toItem(enrollment: Enrollment, timeZone: string): MatrixItem {
+  return {
+    slug: enrollment.slug,
+    title: enrollment.title,
+    version: enrollment.version,
+    status: enrollment.status,
+    dueDate: enrollment.dueDate,
+    completedOn: enrollment.completion
+      ? localDate(new Date(enrollment.completion.completedAt), timeZone)
+      : null,
+  };
+}
+
+/** Whether an item passes the module and status filters. */
+export function itemMatches(item: MatrixItem, filters: Pick<MatrixFilters, "module" | "status">) {
+  return (
+    (!filters.module || item.slug === filters.module) &&
+    (!filters.status || item.status === filters.status)
+  );
+}

@@ -1,0 +1,184 @@
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import type { Status } from "~/training/rollout/due";
+import { statusLabels } from "~/training/rollout/due";
+import { localDate } from "~/training/rollout/time";
+import { visibleTeamIds } from "./access.server";
+import { csvBom, csvRow } from "./csv";
+import type { MatrixItem } from "./matrix-charts";
+import { completionByModule, overdueOverTime } from "./matrix-charts";
+import type { MatrixFilters } from "./matrix-filters";
+import { pageSize, statusOrder } from "./matrix-filters";
+import type { MatrixPerson } from "./matrix-scope.server";
+import {
+  enrollmentBatch,
+  enrollmentsOf,
+  itemMatches,
+  moduleCatalogue,
+  peopleInScope,
+  toItem,
+} from "./matrix-scope.server";
+
+// The /team completion matrix (people × assigned modules) and its CSV export.
+
+export type MatrixRow = {
+  id: string;
+  name: string;
+  email: string;
+  team: string;
+  /** Per module slug: the item when it passes the filters; absent when not assigned or filtered. */
+  cells: Record<string, MatrixItem>;
+  assigned: string[];
+  urgent: Status | null;
+  nextDue: string | null;
+};
+
+const urgency = (status: Status) => statusOrder.indexOf(status);
+
+function toRow(person: MatrixPerson, items: MatrixItem[], filters: MatrixFilters): MatrixRow {
+  const shown = items.filter((i) => itemMatches(i, filters));
+  const open = shown.filter((i) => i.status !== "completed").map((i) => i.dueDate);
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    team: person.team.name,
+    cells: Object.fromEntries(shown.map((i) => [i.slug, i])),
+    assigned: items.map((i) => i.slug),
+    urgent: shown.length
+      ? shown.map((i) => i.status).sort((a, b) => urgency(a) - urgency(b))[0]!
+      : null,
+    nextDue: open.length ? open.sort()[0]! : null,
+  };
+}
+
+// Rows without a value for the key (nothing open, nothing shown) go last in either direction.
+function compareRows(sort: MatrixFilters["sort"], dir: MatrixFilters["dir"]) {
+  const sign = dir === "asc" ? 1 : -1;
+  const byName = (a: MatrixRow, b: MatrixRow) =>
+    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id);
+  const keyed =
+    <T>(key: (r: MatrixRow) => T | null, cmp: (a: T, b: T) => number) =>
+    (a: MatrixRow, b: MatrixRow) => {
+      const ka = key(a);
+      const kb = key(b);
+      if (ka === null || kb === null)
+        return (ka === null ? 1 : 0) - (kb === null ? 1 : 0) || byName(a, b);
+      return sign * cmp(ka, kb) || byName(a, b);
+    };
+  if (sort === "due")
+    return keyed(
+      (r) => r.nextDue,
+      (a, b) => a.localeCompare(b),
+    );
+  if (sort === "status")
+    return keyed(
+      (r) => (r.urgent ? urgency(r.urgent) : null),
+      (a, b) => a - b,
+    );
+  return (a: MatrixRow, b: MatrixRow) => sign * byName(a, b);
+}
+
+/** Everything the /team page shows for these filters; throws 404 for a team outside the user's. */
+export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now = new Date()) {
+  const [people, catalogue, teams] = await Promise.all([
+    peopleInScope(user, filters),
+    moduleCatalogue(),
+    prisma.team.findMany({
+      where: { id: { in: await visibleTeamIds(user) } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const enrollments = await enrollmentsOf(people, now);
+  const itemsOf = new Map<string, MatrixItem[]>(people.map((p) => [p.id, []]));
+  const zoneOf = new Map(people.map((p) => [p.id, p.timeZone]));
+  for (const e of enrollments) itemsOf.get(e.userId)?.push(toItem(e, zoneOf.get(e.userId)!));
+
+  const present = new Set(enrollments.map((e) => e.slug));
+  const columns = catalogue.filter(
+    (m) => present.has(m.slug) && (!filters.module || m.slug === filters.module),
+  );
+  const filtering = Boolean(filters.module || filters.status);
+  const all = people
+    .map((p) => toRow(p, itemsOf.get(p.id)!, filters))
+    // With a module or status filter, only people with something that matches are listed.
+    .filter((row) => !filtering || Object.keys(row.cells).length > 0)
+    .sort(compareRows(filters.sort, filters.dir));
+
+  const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
+  const page = Math.min(filters.page, pageCount);
+  const shownItems = all.flatMap((row) => Object.values(row.cells));
+  return {
+    teams,
+    modules: catalogue,
+    columns,
+    rows: all.slice((page - 1) * pageSize, page * pageSize),
+    total: all.length,
+    page,
+    pageCount,
+    charts: {
+      byModule: completionByModule(columns, shownItems),
+      overdue: overdueOverTime(shownItems, localDate(now, "UTC")),
+    },
+  };
+}
+
+export const csvColumns = [
+  "Employee",
+  "E-mail",
+  "Team",
+  "Module",
+  "Version",
+  "Status",
+  "Due date",
+  "Completed on",
+] as const;
+
+/**
+ * The matrix as CSV, one row per person × assigned module that passes the filters, by team, name
+ * and course order. The scope is checked (and a foreign team refused) before the stream starts,
+ * so errors are still proper status codes.
+ */
+export async function exportCsv(
+  user: SessionUser,
+  filters: MatrixFilters,
+  now = new Date(),
+): Promise<ReadableStream<Uint8Array>> {
+  const [people, catalogue] = await Promise.all([peopleInScope(user, filters), moduleCatalogue()]);
+  const order = new Map(catalogue.map((m, i) => [m.slug, i]));
+  const encoder = new TextEncoder();
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(csvBom + csvRow(csvColumns)));
+    },
+    async pull(controller) {
+      if (next >= people.length) return controller.close();
+      const batch = people.slice(next, next + enrollmentBatch);
+      next += enrollmentBatch;
+      const enrollments = await enrollmentsOf(batch, now);
+      let text = "";
+      for (const person of batch) {
+        const items = enrollments
+          .filter((e) => e.userId === person.id)
+          .map((e) => toItem(e, person.timeZone))
+          .filter((i) => itemMatches(i, filters))
+          .sort((a, b) => (order.get(a.slug) ?? 99) - (order.get(b.slug) ?? 99));
+        for (const i of items) {
+          text += csvRow([
+            person.name,
+            person.email,
+            person.team.name,
+            i.title,
+            i.version,
+            statusLabels[i.status],
+            i.dueDate,
+            i.completedOn,
+          ]);
+        }
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+  });
+}
