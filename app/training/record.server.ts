@@ -1,6 +1,8 @@
 import type { ModuleArtefact } from "~/content/compile.server";
 import { getModuleArtefact } from "~/content/store.server";
 import { prisma } from "~/db.server";
+import { observationsOf } from "~/team/observations.server";
+import { recognitionsOf, teamWallOf } from "~/team/recognition.server";
 import { moduleTitle } from "./certificates.server";
 import { localDate } from "./rollout/time";
 
@@ -41,59 +43,67 @@ async function namer(modules: { slug: string; version: string }[]) {
 
 export async function myRecord(userId: string) {
   const where = { userId };
-  const [user, completions, attempts, runs, attestations] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { timeZone: true } }),
-    prisma.moduleCompletion.findMany({
-      where,
-      orderBy: { completedAt: "desc" },
-      select: { id: true, moduleSlug: true, moduleVersion: true, completedAt: true },
-    }),
-    prisma.quizAttempt.findMany({
-      where,
-      orderBy: { submittedAt: "desc" },
-      select: {
-        id: true,
-        moduleSlug: true,
-        moduleVersion: true,
-        quizId: true,
-        number: true,
-        score: true,
-        passed: true,
-        submittedAt: true,
-      },
-    }),
-    prisma.scenarioRun.findMany({
-      where,
-      orderBy: { startedAt: "desc" },
-      select: {
-        id: true,
-        moduleSlug: true,
-        moduleVersion: true,
-        scenarioId: true,
-        number: true,
-        status: true,
-        score: true,
-        maxScore: true,
-        passed: true,
-        endingId: true,
-        startedAt: true,
-        finishedAt: true,
-      },
-    }),
-    prisma.attestation.findMany({
-      where,
-      orderBy: { signedAt: "desc" },
-      select: {
-        id: true,
-        moduleSlug: true,
-        moduleVersion: true,
-        typedName: true,
-        statement: true,
-        signedAt: true,
-      },
-    }),
-  ]);
-  const day = (instant: Date) => localDate(instant, user.timeZone);
+  const { timeZone } = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { timeZone: true },
+  });
+  const [completions, attempts, runs, attestations, observations, recognitions, wall] =
+    await Promise.all([
+      prisma.moduleCompletion.findMany({
+        where,
+        orderBy: { completedAt: "desc" },
+        select: { id: true, moduleSlug: true, moduleVersion: true, completedAt: true },
+      }),
+      prisma.quizAttempt.findMany({
+        where,
+        orderBy: { submittedAt: "desc" },
+        select: {
+          id: true,
+          moduleSlug: true,
+          moduleVersion: true,
+          quizId: true,
+          number: true,
+          score: true,
+          passed: true,
+          submittedAt: true,
+        },
+      }),
+      prisma.scenarioRun.findMany({
+        where,
+        orderBy: { startedAt: "desc" },
+        select: {
+          id: true,
+          moduleSlug: true,
+          moduleVersion: true,
+          scenarioId: true,
+          number: true,
+          status: true,
+          score: true,
+          maxScore: true,
+          passed: true,
+          endingId: true,
+          startedAt: true,
+          finishedAt: true,
+        },
+      }),
+      prisma.attestation.findMany({
+        where,
+        orderBy: { signedAt: "desc" },
+        select: {
+          id: true,
+          moduleSlug: true,
+          moduleVersion: true,
+          typedName: true,
+          statement: true,
+          signedAt: true,
+        },
+      }),
+      // What managers observed and recognised: the person's own only, their team's wall besides.
+      observationsOf(userId, timeZone),
+      recognitionsOf(userId, timeZone),
+      teamWallOf(userId, timeZone),
+    ]);
+  const day = (instant: Date) => localDate(instant, timeZone);
   const name = await namer(
     [...completions, ...attempts, ...runs, ...attestations].map((r) => ({
       slug: r.moduleSlug,
@@ -157,6 +167,19 @@ export async function myRecord(userId: string) {
       statement: a.statement,
       signedOn: day(a.signedAt),
     })),
+    observations: observations.map((o) => ({
+      id: o.id,
+      observedOn: o.observedOn,
+      channel: o.channel,
+      by: o.by,
+      notes: o.notes,
+      rated: o.rated,
+      acknowledgedOn: o.acknowledgedOn,
+      comment: o.comment,
+    })),
+    recognitions: recognitions.items,
+    recognitionPoints: recognitions.totalPoints,
+    teamWall: wall,
   };
 }
 

@@ -223,6 +223,15 @@ describe("my record", () => {
     const email = "new.starter@demo.frontline.test";
     await prisma.user.create({ data: { email, name: "New Starter" } });
     const record = await recordLoader(await loaderArgs(email, "/me"));
-    expect(record).toEqual({ completions: [], attempts: [], runs: [], attestations: [] });
+    expect(record).toEqual({
+      completions: [],
+      attempts: [],
+      runs: [],
+      attestations: [],
+      observations: [],
+      recognitions: [],
+      recognitionPoints: 0,
+      teamWall: { team: null, items: [] },
+    });
   });
 });

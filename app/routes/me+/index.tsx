@@ -1,11 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
+import {
+  Badge,
+  ModuleCell,
+  RecordTable,
+  Section,
+  shortDate,
+} from "~/components/training/record-parts";
+import { ReceivedObservation } from "~/components/team/observation-received";
+import { RecognitionReceived } from "~/components/team/recognition-received";
 import { formatLocalDate } from "~/components/training/status-badge";
+import { AcknowledgeSchema } from "~/team/observation-schema";
+import { acknowledgeObservation } from "~/team/observations.server";
 import { myRecord } from "~/training/record.server";
+import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "My record · Frontline" }];
 
@@ -14,126 +27,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return myRecord(user.id);
 }
 
-const shortDate = (date: string) => (
-  <time dateTime={date} className="whitespace-nowrap">
-    {formatLocalDate(date, "medium")}
-  </time>
-);
-
-function Badge({
-  tone,
-  children,
-}: {
-  tone: "green" | "amber" | "sky" | "slate";
-  children: string;
-}) {
-  const tones = {
-    green: "bg-green-100 text-green-900",
-    amber: "bg-amber-100 text-amber-900",
-    sky: "bg-sky-100 text-sky-900",
-    slate: "bg-slate-100 text-slate-800",
-  };
-  return (
-    <span
-      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ${tones[tone]}`}
-    >
-      {children}
-    </span>
-  );
-}
-
-function ModuleCell({ title, version }: { title: string; version: string }) {
-  return (
-    <>
-      <span className="font-medium text-slate-900">{title}</span>
-      <span className="block text-xs text-slate-600">Version {version}</span>
-    </>
-  );
-}
-
-/**
- * A table that reflows into one labelled block per row on a phone. The explicit roles keep it a
- * table for screen readers once the display changes (Safari drops table semantics otherwise).
- */
-function RecordTable({
-  labelledBy,
-  columns,
-  rows,
-}: {
-  labelledBy: string;
-  columns: string[];
-  rows: { key: string; cells: ReactNode[] }[];
-}) {
-  return (
-    <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white">
-      <table role="table" aria-labelledby={labelledBy} className="w-full text-left text-sm">
-        <thead role="rowgroup" className="bg-slate-50 max-sm:sr-only">
-          <tr role="row">
-            {columns.map((column) => (
-              <th
-                key={column}
-                role="columnheader"
-                scope="col"
-                className="px-4 py-2.5 font-semibold whitespace-nowrap text-slate-700"
-              >
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup" className="divide-y divide-slate-200">
-          {rows.map((row) => (
-            <tr key={row.key} role="row" className="max-sm:block max-sm:px-4 max-sm:py-3">
-              {row.cells.map((cell, i) => (
-                <td
-                  key={columns[i]}
-                  role="cell"
-                  data-label={columns[i]}
-                  className="px-4 py-3 align-top text-slate-800 max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-1 max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]"
-                >
-                  <div className="min-w-0">{cell}</div>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Section({
-  id,
-  title,
-  count,
-  empty,
-  children,
-}: {
-  id: string;
-  title: string;
-  count: number;
-  empty: string;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="scroll-mt-6">
-      <h2 id={id} className="mb-3 flex items-baseline gap-2 text-lg font-semibold text-slate-900">
-        {title}
-        <span className="text-sm font-normal text-slate-600">({count})</span>
-      </h2>
-      {count ? (
-        children
-      ) : (
-        <p className="rounded-2xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
-          {empty}
-        </p>
-      )}
-    </section>
-  );
+/** The observed person acknowledges one of their own observations, once, with a comment. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const body = await readForm(request);
+  if (!body.ok) return formErrorResponse(body.message);
+  const submission = parseWithZod(body.formData, { schema: AcknowledgeSchema });
+  const observationId = String(body.formData.get("observationId") ?? "");
+  if (submission.status !== "success")
+    return data({ observationId, result: submission.reply() }, { status: 400 });
+  const { comment } = submission.value;
+  const outcome = await acknowledgeObservation(user.id, submission.value.observationId, comment);
+  if (!outcome.ok) {
+    // Someone else's observation reads exactly like one that does not exist.
+    const message =
+      outcome.reason === "already"
+        ? "You have already acknowledged this observation."
+        : "There is no such observation of yours.";
+    return data(
+      { observationId, result: submission.reply({ formErrors: [message] }) },
+      { status: 400 },
+    );
+  }
+  return { observationId, result: submission.reply({ resetForm: true }) };
 }
 
 export default function MyRecordPage() {
-  const { completions, attempts, runs, attestations } = useLoaderData<typeof loader>();
+  const {
+    completions,
+    attempts,
+    runs,
+    attestations,
+    observations,
+    recognitions,
+    recognitionPoints,
+    teamWall,
+  } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (id: string) =>
+    actionData && "observationId" in actionData && actionData.observationId === id
+      ? actionData.result
+      : undefined;
   const nothing = !completions.length && !attempts.length && !runs.length && !attestations.length;
   return (
     <Page
@@ -274,6 +208,34 @@ export default function MyRecordPage() {
           </Section>
         </div>
       )}
+      <div className="mt-10 space-y-10">
+        <Section
+          id="observations"
+          title="Observations"
+          count={observations.length}
+          empty="No manager has recorded an observation of you yet."
+        >
+          <ol className="space-y-4">
+            {observations.map((o) => (
+              <li key={o.id}>
+                <ReceivedObservation observation={o} lastResult={resultFor(o.id)} />
+              </li>
+            ))}
+          </ol>
+        </Section>
+        <Section
+          id="recognition"
+          title="Recognition"
+          count={recognitions.length}
+          empty="No recognition yet."
+        >
+          <RecognitionReceived
+            recognitions={recognitions}
+            points={recognitionPoints}
+            wall={teamWall}
+          />
+        </Section>
+      </div>
     </Page>
   );
 }

@@ -1,0 +1,53 @@
+/** An observation's ratings as a description list: the standard, then its score or N/A. */
+export function ObservationRatings({
+  rated,
+}: {
+  rated: { id: string; title: string; rating: number | null }[];
+}) {
+  return (
+    <dl className="mt-3 grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-2">
+      {rated.map((r) => (
+        <div
+          key={r.id}
+          className="flex items-baseline justify-between gap-3 border-b border-slate-100 py-1"
+        >
+          <dt className="text-slate-700">{r.title}</dt>
+          <dd className="shrink-0 font-semibold text-slate-900 tabular-nums">
+            {r.rating === null ? (
+              <span className="font-normal text-slate-600">N/A</span>
+            ) : (
+              <>
+                {r.rating}
+                <span className="sr-only"> of 5</span>
+                <span aria-hidden className="font-normal text-slate-500">
+                  /5
+                </span>
+              </>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** "Acknowledged on …" with the employee's comment, or that they have not seen it yet. */
+export function Acknowledgement({
+  acknowledgedOn,
+  comment,
+  who,
+}: {
+  acknowledgedOn: string | null;
+  comment: string | null;
+  who: string;
+}) {
+  if (!acknowledgedOn) return <p className="mt-3 text-sm text-slate-600">Not acknowledged yet.</p>;
+  return (
+    <div className="mt-3 rounded-lg bg-green-50 px-3 py-2 text-sm text-green-950">
+      <p>
+        Acknowledged by {who} on {acknowledgedOn}.
+      </p>
+      {comment ? <p className="mt-1 whitespace-pre-line">“{comment}”</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { FormErrors } from "~/components/ui/form-errors";
+import { AcknowledgeSchema, commentMax } from "~/team/observation-schema";
+import type { MyRecord } from "~/training/record.server";
+import { Acknowledgement, ObservationRatings } from "./observation-ratings";
+
+type Received = MyRecord["observations"][number];
+
+/** The observed person's own view of an observation, with the form to acknowledge it once. */
+export function ReceivedObservation({
+  observation: o,
+  lastResult,
+}: {
+  observation: Received;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  return (
+    <article
+      id={`observation-${o.id}`}
+      aria-labelledby={`observation-${o.id}-title`}
+      className="scroll-mt-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+    >
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`observation-${o.id}-title`} className="font-semibold text-slate-900">
+          {o.channel}, {o.observedOn}
+        </h3>
+        <p className="text-sm text-slate-600">Observed by {o.by}</p>
+      </header>
+      <ObservationRatings rated={o.rated} />
+      {o.notes ? (
+        <p className="mt-3 text-sm whitespace-pre-line text-slate-800">{o.notes}</p>
+      ) : null}
+      {o.acknowledgedOn ? (
+        <Acknowledgement acknowledgedOn={o.acknowledgedOn} comment={o.comment} who="you" />
+      ) : (
+        <AcknowledgeForm observationId={o.id} lastResult={lastResult} />
+      )}
+    </article>
+  );
+}
+
+function AcknowledgeForm({
+  observationId,
+  lastResult,
+}: {
+  observationId: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const [form, fields] = useForm({
+    id: `acknowledge-${observationId}`,
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcknowledgeSchema }),
+  });
+  const navigation = useNavigation();
+  const pending =
+    navigation.state === "submitting" &&
+    navigation.formData?.get("observationId") === observationId;
+  return (
+    <Form
+      method="post"
+      preventScrollReset
+      {...getFormProps(form)}
+      aria-label="Acknowledge this observation"
+      className="mt-4 space-y-3 border-t border-slate-200 pt-4"
+    >
+      <input type="hidden" name="intent" value="acknowledge" />
+      <input type="hidden" name="observationId" value={observationId} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div>
+        <label htmlFor={fields.comment.id} className="block text-sm font-medium text-slate-800">
+          Your comment (optional)
+        </label>
+        <textarea
+          {...getTextareaProps(fields.comment)}
+          rows={2}
+          aria-describedby={`${fields.comment.id}-hint ${fields.comment.errorId}`}
+          className="mt-1.5 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600"
+        />
+        <p id={`${fields.comment.id}-hint`} className="mt-1 text-xs text-slate-600">
+          Your manager sees it. Up to {commentMax.toLocaleString("en")} characters.
+        </p>
+        <ul id={fields.comment.errorId} className="text-sm text-red-700" aria-live="polite">
+          {fields.comment.errors?.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      </div>
+      <Button type="submit" variant="secondary" pending={pending}>
+        Acknowledge
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,132 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/form-errors";
+import { pointsMax, reasonMax, RecognitionSchema } from "~/team/recognition-schema";
+import { PersonSelect } from "./person-select";
+import { BadgePicker } from "./recognition-badges";
+
+type Props = {
+  people: { name: string; members: { id: string; name: string }[] }[];
+  observations: { id: string; employeeId: string; label: string }[];
+  defaults: { employeeId: string; observationId: string };
+  lastResult?: SubmissionResult<string[]>;
+  saved?: string;
+};
+
+export function RecognitionForm({ people, observations, defaults, lastResult, saved }: Props) {
+  const [form, fields] = useForm({
+    id: "recognition",
+    lastResult,
+    defaultValue: { ...defaults, points: "10" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RecognitionSchema }),
+  });
+  // The observation list follows the chosen person, so only their observations can be linked.
+  const [employeeId, setEmployeeId] = useState(
+    (fields.employeeId.initialValue as string | undefined) ?? defaults.employeeId,
+  );
+  const theirs = observations.filter((o) => o.employeeId === employeeId);
+  const pending = useNavigation().state === "submitting";
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="grid gap-5 rounded-2xl border border-slate-200 bg-white p-5 sm:grid-cols-2 sm:p-6"
+    >
+      <div className="sm:col-span-2">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {saved ? (
+          <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900">
+            {saved}
+          </p>
+        ) : null}
+      </div>
+      <PersonSelect
+        field={fields.employeeId}
+        label="Employee"
+        people={people}
+        onChange={setEmployeeId}
+      />
+      <Field
+        label={`Points (1–${pointsMax})`}
+        inputProps={{ ...getInputProps(fields.points, { type: "number" }), inputMode: "numeric" }}
+        errors={fields.points.errors}
+        errorId={fields.points.errorId}
+      />
+      <div className="sm:col-span-2">
+        <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
+          What they did well
+        </label>
+        <p id={`${fields.reason.id}-hint`} className="text-sm text-slate-600">
+          Be specific: the customer, the moment, what made the difference. Up to {reasonMax}{" "}
+          characters; the team sees it on the wall.
+        </p>
+        <textarea
+          {...getTextareaProps(fields.reason)}
+          rows={3}
+          aria-describedby={`${fields.reason.id}-hint ${fields.reason.errorId}`}
+          className="mt-1.5 block w-full rounded-lg border border-slate-300 px-3 py-2.5 text-base text-slate-900 aria-invalid:border-red-600"
+        />
+        <ul id={fields.reason.errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
+          {fields.reason.errors?.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      </div>
+      <div className="sm:col-span-2">
+        <BadgePicker
+          name={fields.badge.name}
+          initialValue={fields.badge.initialValue as string | undefined}
+          errors={fields.badge.errors}
+          errorId={fields.badge.errorId}
+        />
+      </div>
+      <div className="sm:col-span-2">
+        <label
+          htmlFor={fields.observationId.id}
+          className="block text-sm font-medium text-slate-800"
+        >
+          For an observation (optional)
+        </label>
+        <select
+          key={employeeId}
+          id={fields.observationId.id}
+          name={fields.observationId.name}
+          defaultValue={(fields.observationId.initialValue as string | undefined) ?? ""}
+          aria-invalid={fields.observationId.errors?.length ? true : undefined}
+          aria-describedby={fields.observationId.errorId}
+          className="mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 aria-invalid:border-red-600"
+        >
+          <option value="">
+            {theirs.length ? "No observation" : "No recent observation of them"}
+          </option>
+          {theirs.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <ul
+          id={fields.observationId.errorId}
+          className="mt-1.5 text-sm text-red-700"
+          aria-live="polite"
+        >
+          {fields.observationId.errors?.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <Button type="submit" pending={pending}>
+          Recognise
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,108 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireArea } from "~/auth/permissions.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EmptyState, Page } from "~/components/page";
+import { RecognitionForm } from "~/components/team/recognition-form";
+import { RecognitionList } from "~/components/team/recognition-list";
+import { selectablePeople, timeZoneOf } from "~/team/observations.server";
+import {
+  linkableObservations,
+  managerWall,
+  observationLinkable,
+  recognise,
+} from "~/team/recognition.server";
+import { RecognitionSchema } from "~/team/recognition-schema";
+import { formErrorResponse, readForm } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Recognition · Frontline" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireArea(request, "team");
+  const timeZone = await timeZoneOf(user.id);
+  const [people, observations, wall] = await Promise.all([
+    selectablePeople(user),
+    linkableObservations(user, timeZone),
+    managerWall(user, timeZone),
+  ]);
+  // ?employee=&observation= come from a person's record; kept only if they are in the lists.
+  const search = new URL(request.url).searchParams;
+  const employeeId = people.some((t) => t.members.some((m) => m.id === search.get("employee")))
+    ? search.get("employee")!
+    : "";
+  const observationId = observations.some(
+    (o) => o.id === search.get("observation") && o.employeeId === employeeId,
+  )
+    ? search.get("observation")!
+    : "";
+  return { people, observations, wall, defaults: { employeeId, observationId } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const manager = await requireArea(request, "team");
+  const body = await readForm(request);
+  if (!body.ok) return formErrorResponse(body.message);
+  const submission = await parseWithZod(body.formData, {
+    async: true,
+    schema: RecognitionSchema.superRefine(async (value, ctx) => {
+      // The same answer for an unknown id and for someone else's: ids cannot be probed.
+      if (
+        value.observationId &&
+        !(await observationLinkable(manager, value.employeeId, value.observationId))
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["observationId"],
+          message: "Choose one of this person's observations, or none.",
+        });
+    }),
+  });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  // Someone outside the manager's teams is a 404, as on every page of theirs.
+  await recognise(manager, submission.value);
+  return { result: submission.reply({ resetForm: true }), saved: "Recognition saved." };
+}
+
+export default function Recognition() {
+  const { people, observations, wall, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <Page
+      title="Recognition"
+      lead="Thank someone for good service: a few specific words, points and, if it fits, a badge. Their team sees it on the wall."
+    >
+      {people.length === 0 ? (
+        <EmptyState title="Nobody to recognise yet">
+          Recognition is for the people in the teams you manage.{" "}
+          <Link to="/team" className="font-medium text-brand-700 underline underline-offset-2">
+            Back to my team
+          </Link>
+        </EmptyState>
+      ) : (
+        <RecognitionForm
+          people={people}
+          observations={observations}
+          defaults={defaults}
+          lastResult={actionData?.result}
+          saved={actionData && "saved" in actionData ? actionData.saved : undefined}
+        />
+      )}
+      <section aria-labelledby="wall-heading" className="mt-10">
+        <h2 id="wall-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Team recognition wall
+        </h2>
+        {wall.length ? (
+          <RecognitionList items={wall} showTo labelledBy="wall-heading" />
+        ) : (
+          <p className="text-sm text-slate-600">No recognition given yet.</p>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

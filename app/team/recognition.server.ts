@@ -1,0 +1,151 @@
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { log } from "~/utils/log.server";
+import { requireTeamMember, visibleTeamIds } from "./access.server";
+import { channelName } from "./observation-schema";
+import { formatInstant } from "./observations.server";
+import type { RecognitionInput } from "./recognition-schema";
+import { badgeTitle } from "./recognition-schema";
+
+// Recognition a manager gives to people in their teams, and the team wall where it shows.
+
+const wallSize = 30;
+// Observations offered for linking: recent enough to still be the reason for a thank-you.
+const linkableDays = 120;
+const linkableMax = 300;
+
+/** Whether the observation is one of this employee's, and the employee one of the manager's. */
+export async function observationLinkable(
+  manager: SessionUser,
+  employeeId: string,
+  observationId: string,
+) {
+  const found = await prisma.observation.findFirst({
+    where: {
+      id: observationId,
+      employeeId,
+      employee: { teamId: { in: await visibleTeamIds(manager) } },
+    },
+    select: { id: true },
+  });
+  return Boolean(found);
+}
+
+/** Recognises someone in the manager's teams (404 for anyone else); the link is checked before. */
+export async function recognise(manager: SessionUser, input: RecognitionInput) {
+  const employee = await requireTeamMember(manager, input.employeeId);
+  const row = await prisma.recognition.create({
+    data: {
+      fromId: manager.id,
+      toId: employee.id,
+      reason: input.reason,
+      points: input.points,
+      badge: input.badge ?? null,
+      observationId: input.observationId ?? null,
+    },
+    select: { id: true },
+  });
+  log.info("recognition.created", { managerId: manager.id, employeeId: employee.id, id: row.id });
+  return { id: row.id, employeeId: employee.id };
+}
+
+const recognitionSelect = {
+  id: true,
+  reason: true,
+  points: true,
+  badge: true,
+  createdAt: true,
+  observationId: true,
+  from: { select: { name: true } },
+  to: { select: { id: true, name: true, team: { select: { name: true } } } },
+} as const;
+
+type RecognitionRow = {
+  id: string;
+  reason: string;
+  points: number;
+  badge: string | null;
+  createdAt: Date;
+  observationId: string | null;
+  from: { name: string };
+  to: { id: string; name: string; team: { name: string } | null };
+};
+
+function shape(r: RecognitionRow, timeZone: string) {
+  return {
+    id: r.id,
+    reason: r.reason,
+    points: r.points,
+    badge: badgeTitle(r.badge),
+    on: formatInstant(r.createdAt, timeZone),
+    at: r.createdAt.toISOString(),
+    from: r.from.name,
+    to: { id: r.to.id, name: r.to.name, team: r.to.team?.name ?? null },
+    observationId: r.observationId,
+  };
+}
+
+export type RecognitionView = ReturnType<typeof shape>;
+
+/** What one person has received, newest first, with the total of their points. */
+export async function recognitionsOf(employeeId: string, viewerTimeZone: string) {
+  const rows = await prisma.recognition.findMany({
+    where: { toId: employeeId },
+    orderBy: { createdAt: "desc" },
+    select: recognitionSelect,
+  });
+  return {
+    items: rows.map((r) => shape(r, viewerTimeZone)),
+    totalPoints: rows.reduce((sum, r) => sum + r.points, 0),
+  };
+}
+
+/** The latest recognitions for people in these teams. */
+async function wall(teamIds: string[], viewerTimeZone: string) {
+  if (!teamIds.length) return [];
+  const rows = await prisma.recognition.findMany({
+    where: { to: { teamId: { in: teamIds } } },
+    orderBy: { createdAt: "desc" },
+    take: wallSize,
+    select: recognitionSelect,
+  });
+  return rows.map((r) => shape(r, viewerTimeZone));
+}
+
+/** A manager's wall: every team they oversee. */
+export async function managerWall(manager: SessionUser, viewerTimeZone: string) {
+  return wall(await visibleTeamIds(manager), viewerTimeZone);
+}
+
+/** An employee's wall: their own team's recognitions. */
+export async function teamWallOf(userId: string, viewerTimeZone: string) {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { teamId: true, team: { select: { name: true } } },
+  });
+  return {
+    team: user.team?.name ?? null,
+    items: user.teamId ? await wall([user.teamId], viewerTimeZone) : [],
+  };
+}
+
+/** Recent observations in the manager's teams, for the recognition form's optional link. */
+export async function linkableObservations(manager: SessionUser, viewerTimeZone: string) {
+  const since = new Date(Date.now() - linkableDays * 24 * 60 * 60 * 1000);
+  const rows = await prisma.observation.findMany({
+    where: {
+      employee: { teamId: { in: await visibleTeamIds(manager) } },
+      observedAt: { gte: since },
+    },
+    orderBy: { observedAt: "desc" },
+    take: linkableMax,
+    select: { id: true, employeeId: true, observedAt: true, channel: true, notes: true },
+  });
+  return rows.map((o) => ({
+    id: o.id,
+    employeeId: o.employeeId,
+    label: `${formatInstant(o.observedAt, viewerTimeZone)} · ${channelName(o.channel)}${
+      o.notes ? ` · ${o.notes.slice(0, 40)}${o.notes.length > 40 ? "…" : ""}` : ""
+    }`,
+  }));
+}
