@@ -43,6 +43,14 @@ export default function StudioPreview() {
       <p className="mt-2 font-mono text-xs text-slate-600">
         {module.file} · content hash {module.hash.slice(0, 12)}
       </p>
+      <p className="mt-2">
+        <Link
+          to={`/studio/${module.slug}/analytics`}
+          className="text-sm font-semibold text-brand-700 hover:underline"
+        >
+          Analytics
+        </Link>
+      </p>
       {fm ? (
         <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
           <div>

@@ -1,0 +1,187 @@
+import type { ReactNode } from "react";
+import type { QuizAnalytics, ScenarioAnalytics } from "~/content/analytics.server";
+import { minGroup } from "~/content/analytics";
+
+const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+
+/** A count with its share as a bar; the text carries the numbers, the bar only repeats them. */
+function ShareBar({ part, whole, label }: { part: number; whole: number; label: string }) {
+  const value = percent(part, whole);
+  return (
+    <div className="flex min-w-28 flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
+      <div aria-hidden className="h-2.5 w-24 shrink-0 rounded-full bg-slate-200 sm:w-40">
+        <div className="h-2.5 rounded-full bg-brand-600" style={{ width: `${value}%` }} />
+      </div>
+      <span className="text-sm tabular-nums sm:whitespace-nowrap">
+        {part} of {whole} {label} ({value}%)
+      </span>
+    </div>
+  );
+}
+
+export function TooFew() {
+  return (
+    <span className="text-sm text-slate-600 italic">
+      Too few answers to show (fewer than {minGroup} learners)
+    </span>
+  );
+}
+
+function Table({
+  caption,
+  head,
+  grouped = false,
+  children,
+}: {
+  caption: string;
+  head: string[];
+  /** Children are <tbody> groups of their own rather than rows. */
+  grouped?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="px-4 py-2.5 font-semibold">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {grouped ? children : <tbody className="divide-y divide-slate-100">{children}</tbody>}
+      </table>
+    </div>
+  );
+}
+
+const cell = "px-4 py-2.5 align-top";
+
+export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
+  return (
+    <section aria-labelledby={`quiz-${quiz.id}`} className="mt-6">
+      <h3 id={`quiz-${quiz.id}`} className="text-base font-semibold">
+        Quiz: {quiz.title}
+      </h3>
+      <Table
+        caption={`${quiz.title}: share right on the first attempt, per question`}
+        head={["Question", "Right on the first attempt"]}
+      >
+        {quiz.questions.map((q, i) => (
+          <tr key={q.id}>
+            <td className={cell}>
+              <span className="text-slate-600 tabular-nums">{i + 1}.</span> {q.prompt}
+            </td>
+            <td className={cell}>
+              {q.stats.hidden ? (
+                <TooFew />
+              ) : (
+                <ShareBar part={q.stats.correct} whole={q.stats.learners} label="learners" />
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </section>
+  );
+}
+
+export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
+  const { endings, abandoned } = scenario;
+  return (
+    <section aria-labelledby={`scenario-${scenario.id}`} className="mt-8">
+      <h3 id={`scenario-${scenario.id}`} className="text-base font-semibold">
+        Role-play: {scenario.title}
+      </h3>
+      <h4 className="mt-4 text-sm font-semibold text-slate-800">Replies chosen at each point</h4>
+      <Table
+        caption={`${scenario.title}: replies chosen at each node`}
+        head={["Reply", "Chosen"]}
+        grouped
+      >
+        {scenario.nodes.map((node) => (
+          <tbody key={node.id} className="divide-y divide-slate-100 border-t-2 border-slate-200">
+            <tr className="bg-slate-50/70">
+              <th scope="rowgroup" colSpan={2} className={`${cell} font-normal`}>
+                <span className="mr-2 font-mono text-xs text-slate-600">{node.id}</span>
+                <span className="font-medium">{node.speaker}:</span> “{node.line}”
+              </th>
+            </tr>
+            {node.replies.map((reply, i) => (
+              <tr key={reply.index}>
+                <td className={`${cell} pl-8`}>{reply.text}</td>
+                <td className={cell}>
+                  {node.stats.hidden ? (
+                    i === 0 ? (
+                      <TooFew />
+                    ) : null
+                  ) : (
+                    <ShareBar
+                      part={node.stats.counts[reply.index] ?? 0}
+                      whole={node.stats.replies}
+                      label="replies"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </Table>
+      <h4 className="mt-6 text-sm font-semibold text-slate-800">Where finished runs end</h4>
+      {endings.stats.hidden ? (
+        <p className="mt-2">
+          <TooFew />
+        </p>
+      ) : (
+        <Table caption={`${scenario.title}: endings reached`} head={["Ending", "Runs"]}>
+          {endings.list.map((ending, i) => (
+            <tr key={ending.id}>
+              <td className={cell}>
+                {ending.title} <span className="text-slate-600">({ending.rating})</span>
+              </td>
+              <td className={cell}>
+                {endings.stats.hidden ? null : (
+                  <ShareBar
+                    part={endings.stats.counts[i] ?? 0}
+                    whole={endings.stats.runs}
+                    label="runs"
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <h4 className="mt-6 text-sm font-semibold text-slate-800">Where runs were abandoned</h4>
+      {abandoned.stats.hidden ? (
+        <p className="mt-2">
+          <TooFew />
+        </p>
+      ) : (
+        <Table caption={`${scenario.title}: abandoned runs per node`} head={["Left at", "Runs"]}>
+          {abandoned.list.map((node, i) => (
+            <tr key={node.id}>
+              <td className={cell}>
+                <span className="block font-mono text-xs text-slate-600">{node.id}</span>
+                {node.line}
+              </td>
+              <td className={cell}>
+                {abandoned.stats.hidden ? null : (
+                  <ShareBar
+                    part={abandoned.stats.counts[i] ?? 0}
+                    whole={abandoned.stats.runs}
+                    label="runs"
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
+}

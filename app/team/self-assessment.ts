@@ -1,0 +1,190 @@
+import { z } from "zod";
+
+// The team service self-assessment (CONTENT.md, adapted from the Forum Corporation self-test):
+// 25 statements in 7 areas, each rated 1 (never) to 5 (always). Pure: scoring, banding and the
+// form's schema, shared by the server and the browser.
+
+export const selfAssessmentAreas = [
+  {
+    id: "culture",
+    title: "Customer-focused culture",
+    statements: [
+      "We are committed to doing whatever it takes to create satisfied customers.",
+      "We try to do things right the first time.",
+      "As the owner or manager, I lead by example on service.",
+      "Serving customers' needs comes before our internal needs.",
+    ],
+  },
+  {
+    id: "products",
+    title: "Customer-focused products and sales",
+    statements: [
+      "We take a partnership approach when selling.",
+      "Our advertising promises nothing we cannot deliver.",
+      "We know which features and benefits matter most to our customers.",
+      "We design new products and services from customer input.",
+    ],
+  },
+  {
+    id: "feedback",
+    title: "Responding to feedback",
+    statements: [
+      "We track customer complaints.",
+      "We constantly ask customers for feedback.",
+      "We regularly look for ways to remove errors based on customer input.",
+    ],
+  },
+  {
+    id: "knowing",
+    title: "Knowing our customers",
+    statements: [
+      "We have found out what our customers expect.",
+      "We communicate with our customers often.",
+      "All staff know what matters to our customers.",
+    ],
+  },
+  {
+    id: "contact",
+    title: "Ease of contact",
+    statements: [
+      "We make it easy for customers to deal with us.",
+      "We aim to resolve every complaint.",
+      "We encourage “wowing the customer”.",
+    ],
+  },
+  {
+    id: "staff",
+    title: "Staff",
+    statements: [
+      "I respect my staff.",
+      "All staff understand our product or service.",
+      "All staff have the right tools and skills.",
+      "All staff are encouraged to solve customer problems.",
+      "All staff feel that customer satisfaction is part of their job.",
+    ],
+  },
+  {
+    id: "improving",
+    title: "Improving",
+    statements: [
+      "We keep improving our processes and products.",
+      "We talk with other groups to learn from their strengths and weaknesses.",
+      "When we find problems, we try to fix them fast.",
+    ],
+  },
+] as const;
+
+export type AreaId = (typeof selfAssessmentAreas)[number]["id"];
+
+export const ratingLabels = ["Never", "Rarely", "Sometimes", "Often", "Always"] as const;
+
+/** The form field of one statement, e.g. "culture-1" (1-based, as people count). */
+export const statementField = (areaId: AreaId, index: number) => `${areaId}-${index + 1}`;
+
+export const allStatementFields = selfAssessmentAreas.flatMap((area) =>
+  area.statements.map((_, i) => statementField(area.id, i)),
+);
+
+export type Ratings = Record<AreaId, number[]>;
+export type Band = "asset" | "adequate" | "losing";
+
+export const minTotal = selfAssessmentAreas.length;
+export const maxTotal = selfAssessmentAreas.length * 5;
+/** Lowest total that counts as an asset, and highest that counts as losing customers. */
+export const assetFrom = 28;
+export const losingUpTo = 20;
+
+/**
+ * The source's bands (28+, 21–27, 20 or less) assume whole totals, but averages make fractional
+ * ones. We read the two outer bands literally: 28 or more is an asset, 20 or less is losing
+ * customers, and everything strictly between (20.1 … 27.9, so 27.5 and 20.5 too) is adequate.
+ * A team is not told it is an asset, or losing customers, before it has actually got there.
+ */
+export function bandOf(total: number): Band {
+  if (total >= assetFrom) return "asset";
+  if (total <= losingUpTo) return "losing";
+  return "adequate";
+}
+
+export const bandText: Record<Band, { title: string; advice: string }> = {
+  asset: {
+    title: "Service is an asset",
+    advice:
+      "Your service is an asset to the business. Focus on the specific areas that scored lowest.",
+  },
+  adequate: {
+    title: "Adequate",
+    advice: "Service is adequate but needs overall improvement across the areas.",
+  },
+  losing: {
+    title: "Losing customers",
+    advice: "You are probably losing customers through poor service. Start with the lowest areas.",
+  },
+};
+
+const round = (value: number, places: number) => {
+  const factor = 10 ** places;
+  return Math.round(value * factor) / factor;
+};
+
+export type SelfAssessmentScore = {
+  /** Average per area, rounded to two decimals for showing. */
+  areaAverages: Record<AreaId, number>;
+  /** Sum of the seven (unrounded) averages, 7–35, rounded to one decimal. */
+  total: number;
+  band: Band;
+};
+
+/**
+ * Score complete ratings. The band is taken from the total as shown (one decimal), so a team
+ * never sees "28.0" next to "adequate". Throws on incomplete or out-of-range ratings: callers
+ * validate with the schema first.
+ */
+export function scoreSelfAssessment(ratings: Ratings): SelfAssessmentScore {
+  let sum = 0;
+  const areaAverages = {} as Record<AreaId, number>;
+  for (const area of selfAssessmentAreas) {
+    const values = ratings[area.id];
+    if (
+      values?.length !== area.statements.length ||
+      values.some((v) => !Number.isInteger(v) || v < 1 || v > 5)
+    ) {
+      throw new Error(`ratings for ${area.id} are incomplete or out of range`);
+    }
+    const average = values.reduce((a, b) => a + b, 0) / values.length;
+    sum += average;
+    areaAverages[area.id] = round(average, 2);
+  }
+  const total = round(sum, 1);
+  return { areaAverages, total, band: bandOf(total) };
+}
+
+const rating = z.coerce
+  .number({ error: "Choose how often this is true." })
+  .int("Choose how often this is true.")
+  .min(1, "Choose a rating from 1 (never) to 5 (always).")
+  .max(5, "Choose a rating from 1 (never) to 5 (always).");
+
+const statementShape = Object.fromEntries(allStatementFields.map((f) => [f, rating])) as Record<
+  string,
+  typeof rating
+>;
+
+/** The questionnaire as submitted: the team, the date and every statement's rating. */
+export const SelfAssessmentSchema = z.object({
+  teamId: z.string({ error: "Choose a team." }).min(1, "Choose a team.").max(64),
+  assessedOn: z.iso.date("Enter the date of the assessment (YYYY-MM-DD)."),
+  ...statementShape,
+});
+
+export type SelfAssessmentInput = z.infer<typeof SelfAssessmentSchema>;
+
+/** The flat form fields regrouped per area, in statement order. */
+export function ratingsFromInput(input: Record<string, unknown>): Ratings {
+  return Object.fromEntries(
+    selfAssessmentAreas.map((area) => [
+      area.id,
+      area.statements.map((_, i) => Number(input[statementField(area.id, i)])),
+    ]),
+  ) as Ratings;
+}
