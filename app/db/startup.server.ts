@@ -3,6 +3,8 @@ import { listModuleArtefacts } from "~/content/store.server";
 import { prisma } from "~/db.server";
 import { env, isProduction } from "~/env.server";
 import { log } from "~/utils/log.server";
+import { seedDemoObservations } from "~/team/demo-observations.server";
+import { seedDemoSelfAssessments } from "~/team/demo-self-assessments.server";
 import { seedDemoProgress } from "./demo-progress.server";
 import { seedDemoOrganisation } from "./demo.server";
 import { migrate } from "./migrate.server";
@@ -23,5 +25,9 @@ export async function prepareDatabase(): Promise<void> {
   const artefacts = await listModuleArtefacts();
   await syncModuleVersions(prisma, artefacts);
   // The demo's assignments and progress need the course and its versions: seeded after both.
-  if (outcome === "seeded") await seedDemoProgress(artefacts);
+  if (outcome === "seeded") {
+    await seedDemoProgress(artefacts);
+    await seedDemoSelfAssessments();
+    await seedDemoObservations();
+  }
 }
