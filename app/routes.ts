@@ -9,6 +9,7 @@ export default [
   route("logout", "routes/_auth+/logout.tsx"),
   route("training", "routes/training+/index.tsx"),
   route("training/:slug", "routes/training+/$slug.tsx"),
+  route("training/:slug/read", "routes/training+/$slug.read.ts"),
   route("training/:slug/certificate", "routes/training+/$slug.certificate.tsx"),
   route("me", "routes/me+/index.tsx"),
   route("team", "routes/team+/index.tsx"),

@@ -5,7 +5,6 @@ import { completeIfDone, moduleProgress } from "./completion.server";
 import type { ReadableModule } from "./module-key";
 import { UserInputError } from "./module-key";
 import { submitAttempt } from "./quiz/attempts.server";
-import { markSectionRead } from "./sections.server";
 import { chooseReply, startRun, stepBack } from "./scenario/runs.server";
 
 // The one action of a module page: a button's intent picks what happens. Every field is
@@ -21,7 +20,6 @@ const move = { scenarioId: id, runId: z.string().min(1).max(64), nodeId: id, ste
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("quiz-submit"), quizId: id, attempt: count(100_000).min(1) }),
   z.object({ intent: z.literal("scenario-start"), scenarioId: id }),
-  z.object({ intent: z.literal("section-read"), sectionId: id }),
   z.object({ intent: z.literal("scenario-choose"), ...move, choice: count(3) }),
   z.object({ intent: z.literal("scenario-back"), ...move }),
   z.object({
@@ -55,7 +53,6 @@ function fields(formData: FormData) {
 export function anchorFor(action: ModuleAction) {
   if (action.intent === "quiz-submit") return `quiz-${action.quizId}`;
   if (action.intent === "attest") return "attestation";
-  if (action.intent === "section-read") return action.sectionId;
   return `scenario-${action.scenarioId}`;
 }
 
@@ -92,9 +89,6 @@ export async function performModuleAction(
       break;
     case "scenario-start":
       await startRun(user.id, module, action.scenarioId);
-      break;
-    case "section-read":
-      await markSectionRead(user.id, module, action.sectionId);
       break;
     case "scenario-choose":
       await chooseReply(user.id, module, action);

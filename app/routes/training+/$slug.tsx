@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireArea } from "~/auth/permissions.server";
 import { ModuleBody } from "~/components/content/module-body";
@@ -29,12 +28,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} · Frontline` : "Module · Frontline" },
 ];
 
-// Reading reports are background bookkeeping: they need no reload of the page's data.
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  formData,
-  defaultShouldRevalidate,
-}) => (formData?.get("intent") === "section-read" ? false : defaultShouldRevalidate);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
   const module = await requireReadableModule(params.slug ?? "", user);
@@ -57,8 +50,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { action, answers } = parseModuleAction(body.formData);
     anchor = anchorFor(action);
     await performModuleAction(user, module, action, answers);
-    // Reading progress is posted in the background (a fetcher): answer with data, not a redirect.
-    if (action.intent === "section-read") return { ok: true as const };
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
     log.info("training.refused", {
@@ -73,21 +64,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/training/${module.slug}#${anchor}`);
 }
 
-/** Tell the server which sections the reader has scrolled past, each once. */
-function useReadingReports(sections: Section[], alreadyRead: string[]) {
-  const fetcher = useFetcher();
-  const navigation = useNavigation();
+/**
+ * Tell the server which sections the reader has scrolled past, each once. Sent with a plain
+ * fetch to its own endpoint, outside Remix's navigation, so it never touches the learner's
+ * submissions or reloads the page's data.
+ */
+function useReadingReports(slug: string, sections: Section[], alreadyRead: string[]) {
   const current = useCurrentSection(sections);
   const sent = useRef(new Set(alreadyRead));
+  const sending = useRef(false);
   useEffect(() => {
     // A section is read once the next one is reached; the last one when the page end is.
     const upTo = current === sections.length - 1 ? current : current - 1;
-    const next = sections.slice(0, upTo + 1).find((s) => !sent.current.has(s.id));
-    // One report at a time, and none while the learner's own submission is on its way.
-    if (!next || fetcher.state !== "idle" || navigation.state !== "idle") return;
-    sent.current.add(next.id);
-    fetcher.submit({ intent: "section-read", sectionId: next.id }, { method: "post" });
-  }, [current, sections, fetcher, navigation.state]);
+    const report = () => {
+      const next = sections.slice(0, upTo + 1).find((s) => !sent.current.has(s.id));
+      if (!next || sending.current) return;
+      sent.current.add(next.id);
+      sending.current = true;
+      fetch(`/training/${slug}/read`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ sectionId: next.id }),
+      })
+        .catch(() => sent.current.delete(next.id))
+        .finally(() => {
+          sending.current = false;
+          report();
+        });
+    };
+    report();
+  }, [slug, current, sections]);
 }
 
 export default function ModulePage() {
@@ -97,7 +103,7 @@ export default function ModulePage() {
     actionData && "error" in actionData && actionData.error.anchor === anchor
       ? actionData.error.message
       : undefined;
-  useReadingReports(module.sections, progress.readSectionIds);
+  useReadingReports(module.slug, module.sections, progress.readSectionIds);
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
   const scenarioById = new Map(scenarios.map((s) => [s.id, s]));
   return (

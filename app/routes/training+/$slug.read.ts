@@ -1,0 +1,36 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import { requireArea } from "~/auth/permissions.server";
+import { requireReadableModule } from "~/content/modules.server";
+import { UserInputError } from "~/training/module-key";
+import { markSectionRead } from "~/training/sections.server";
+import { readForm } from "~/utils/form.server";
+
+// POST /training/<slug>/read: the page reports a section read, in the background.
+const ReadSchema = z.object({
+  sectionId: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+});
+
+export function loader() {
+  throw data({ message: "Nothing to see here." }, { status: 404 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireArea(request, "training");
+  const module = await requireReadableModule(params.slug ?? "", user, 400);
+  const body = await readForm(request, 1024);
+  if (!body.ok) return data({ error: body.message }, { status: 400 });
+  const parsed = ReadSchema.safeParse(Object.fromEntries(body.formData));
+  if (!parsed.success) return data({ error: "sectionId is not a valid id" }, { status: 400 });
+  try {
+    await markSectionRead(user.id, module, parsed.data.sectionId);
+  } catch (error) {
+    if (error instanceof UserInputError) return data({ error: error.message }, { status: 400 });
+    throw error;
+  }
+  return { ok: true };
+}
