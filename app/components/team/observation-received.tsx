@@ -6,7 +6,8 @@ import { Button } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/form-errors";
 import { AcknowledgeSchema, commentMax } from "~/team/observation-schema";
 import type { MyRecord } from "~/training/record.server";
-import { Acknowledgement, ObservationRatings } from "./observation-ratings";
+import { ObservationCard } from "./observation-card";
+import { Acknowledgement } from "./observation-ratings";
 
 type Received = MyRecord["observations"][number];
 
@@ -19,27 +20,13 @@ export function ReceivedObservation({
   lastResult?: SubmissionResult<string[]>;
 }) {
   return (
-    <article
-      id={`observation-${o.id}`}
-      aria-labelledby={`observation-${o.id}-title`}
-      className="scroll-mt-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
-    >
-      <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 id={`observation-${o.id}-title`} className="font-semibold text-slate-900">
-          {o.channel}, {o.observedOn}
-        </h3>
-        <p className="text-sm text-slate-600">Observed by {o.by}</p>
-      </header>
-      <ObservationRatings rated={o.rated} />
-      {o.notes ? (
-        <p className="mt-3 text-sm whitespace-pre-line text-slate-800">{o.notes}</p>
-      ) : null}
+    <ObservationCard observation={o}>
       {o.acknowledgedOn ? (
         <Acknowledgement acknowledgedOn={o.acknowledgedOn} comment={o.comment} who="you" />
       ) : (
         <AcknowledgeForm observationId={o.id} lastResult={lastResult} />
       )}
-    </article>
+    </ObservationCard>
   );
 }
 
