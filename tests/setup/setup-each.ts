@@ -4,7 +4,7 @@ import { afterEach, beforeEach, vi } from "vitest";
 
 // Runs in every test file before its imports are evaluated: point the app at this worker's own
 // copy of the template database.
-const tmpDir = path.resolve("tests/.tmp");
+const tmpDir = process.env.FRONTLINE_TEST_TMP ?? path.resolve("tests/.tmp");
 const workerDb = path.join(tmpDir, `worker-${process.env.VITEST_POOL_ID ?? "0"}.db`);
 if (!process.env.FRONTLINE_TEST_DB_READY) {
   // A WAL left by an earlier process of this pool slot belongs to the old copy: drop it.
