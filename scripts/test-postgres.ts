@@ -1,12 +1,14 @@
-// `npm run test:pg`: start a throwaway PostgreSQL cluster, run the PostgreSQL integration tests
-// (vitest.postgres.config.ts) against it, then stop and remove it. Without PostgreSQL binaries it
-// skips (exit 0), except under CI=true, where a skipped suite would hide a broken setup.
+// `npm run test:pg`: start a throwaway PostgreSQL cluster, run the whole integration suite against
+// it (vitest.postgres.config.ts: tests/integration, including the PostgreSQL-only checks in
+// tests/integration/postgres), then stop and remove it. Arguments go to Vitest, so
+// `npm run test:pg -- tests/integration/login.test.ts` runs one file. Without PostgreSQL binaries
+// it skips (exit 0), except under CI=true, where a skipped suite would hide a broken setup.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "./lib/ports";
 
 function findBinDir(): string | undefined {
   const fromPath = (process.env.PATH ?? "").split(path.delimiter);
@@ -27,17 +29,6 @@ function unavailable(reason: string): never {
   }
   console.log(`test:pg skipped: ${reason}`);
   process.exit(0);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 const binDir = findBinDir();
@@ -86,6 +77,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 let exitCode = 1;
+const startedAt = Date.now();
 try {
   if (asRoot) {
     spawnSync("chown", ["postgres", dir]);
@@ -112,12 +104,14 @@ try {
   await admin.query("CREATE DATABASE frontline_test");
   await admin.end();
 
+  // An empty database for the migration checks; the suite's own databases come from the
+  // global setup (tests/setup/postgres-global-setup.ts).
   const url = `postgres://postgres@127.0.0.1:${port}/frontline_test`;
-  console.log(`test:pg: running the PostgreSQL tests against ${url}`);
+  console.log(`test:pg: running the integration tests against PostgreSQL at ${url}`);
   exitCode = await new Promise<number>((resolve) => {
     vitest = spawn(
       path.resolve("node_modules/.bin/vitest"),
-      ["run", "--config", "vitest.postgres.config.ts"],
+      ["run", "--config", "vitest.postgres.config.ts", ...process.argv.slice(2)],
       { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: url } },
     );
     vitest.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -129,4 +123,10 @@ try {
 } finally {
   cleanUp();
 }
+const seconds = Math.round((Date.now() - startedAt) / 1000);
+console.log(
+  exitCode === 0
+    ? `test:pg passed: the integration suite ran on PostgreSQL in ${seconds} s`
+    : `test:pg FAILED (exit code ${exitCode}) after ${seconds} s: see the failures above`,
+);
 process.exit(exitCode);

@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { isLookupKey } from "~/db/lookup-key";
 import { log } from "~/utils/log.server";
 
 // What a manager may see: the people of the teams they manage (an admin: everyone). Anything
@@ -18,19 +19,21 @@ export async function visibleTeamIds(user: SessionUser): Promise<string[]> {
 /** The employee if they are in one of the user's teams; otherwise a thrown 404 (and a log line). */
 export async function requireTeamMember(user: SessionUser, employeeId: string) {
   const teamIds = await visibleTeamIds(user);
-  const employee = await prisma.user.findFirst({
-    where: { id: employeeId, teamId: { in: teamIds } },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      teamId: true,
-      active: true,
-      timeZone: true,
-      team: { select: { name: true } },
-    },
-  });
+  const employee = !isLookupKey(employeeId)
+    ? null
+    : await prisma.user.findFirst({
+        where: { id: employeeId, teamId: { in: teamIds } },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          teamId: true,
+          active: true,
+          timeZone: true,
+          team: { select: { name: true } },
+        },
+      });
   if (!employee) {
     log.warn("authz.not_in_team", { userId: user.id, employeeId });
     throw data({ message: "There is no such person in your teams." }, { status: 404 });

@@ -1,5 +1,6 @@
 import { getModuleArtefact } from "~/content/store.server";
 import { prisma } from "~/db.server";
+import { isLookupKey } from "~/db/lookup-key";
 import { localDate } from "./rollout/time";
 
 // Certificates: a completion as its holder prints it, and the little a stranger holding the
@@ -21,6 +22,7 @@ export async function moduleTitle(slug: string, version: string, contentHash?: s
 
 /** The user's certificate for a module: their latest completion of it, at any version. */
 export async function certificateFor(userId: string, slug: string) {
+  if (!isLookupKey(slug)) return null;
   const completion = await prisma.moduleCompletion.findFirst({
     where: { userId, moduleSlug: slug },
     orderBy: { completedAt: "desc" },
