@@ -1,5 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import { sqliteConnectionPragmas } from "~/db/sqlite-pragmas";
 import { env } from "~/env.server";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
@@ -19,6 +21,23 @@ export function sqlitePath(url: string) {
 export const sqliteBusyTimeoutMs = 5000;
 
 /**
+ * The better-sqlite3 adapter, running our pragmas on every connection it opens (it has no option
+ * for them, and they are per connection: a connection without them would quietly sync less).
+ */
+function sqliteAdapter(file: string): SqlDriverAdapterFactory {
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: sqliteBusyTimeoutMs });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const connection = await factory.connect();
+      await connection.executeScript(sqliteConnectionPragmas);
+      return connection;
+    },
+  };
+}
+
+/**
  * A Prisma client for the given URL. Both generated clients share one model API; the
  * PostgreSQL one is typed as the SQLite one so the app has a single `Db` type.
  */
@@ -27,9 +46,7 @@ export function createPrismaClient(url: string): Db {
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     return client as unknown as Db;
   }
-  return new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: sqliteBusyTimeoutMs }),
-  });
+  return new PrismaClient({ adapter: sqliteAdapter(sqlitePath(url)) });
 }
 
 const globalForDb = globalThis as unknown as { frontlineDb?: Db };

@@ -10,6 +10,16 @@ const statusCopy: Record<number, { title: string; body: string }> = {
     title: "We couldn't find that page",
     body: "The link may be old, or the page may have moved.",
   },
+  // app/auth/write-limit.server.ts: too many changes from one person in a minute.
+  429: {
+    title: "That was a lot in a short time",
+    body: "Wait a minute, then try again.",
+  },
+  // app/utils/storage-full.server.ts: the database refused the write whole.
+  507: {
+    title: "Storage is full: nothing was saved",
+    body: "The server has run out of storage space, so what you just sent was not saved. Everything saved before is safe. Please try again later; the people who run Frontline have been alerted.",
+  },
 };
 
 function messageOf(value: unknown): string | undefined {
@@ -24,7 +34,7 @@ function messageOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The one error page every route shows: friendly 403/404, a generic message for the rest. */
+/** The one error page every route shows: friendly 403/404/507, a generic message for the rest. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -33,7 +43,11 @@ export function GeneralErrorBoundary() {
     body: "Nothing you did caused this. Please try again in a moment.",
   };
   // A 400's message says what was wrong; 403 and 404 keep their friendlier standard copy.
-  const detail = isRouteErrorResponse(error) && status === 400 ? messageOf(error.data) : undefined;
+  // A 429's message says how long to wait.
+  const detail =
+    isRouteErrorResponse(error) && (status === 400 || status === 429)
+      ? messageOf(error.data)
+      : undefined;
 
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col items-start gap-4 px-6 py-20">

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
+import { sqliteConnectionPragmas } from "./sqlite-pragmas";
 
 // The Prisma 7 CLI cannot migrate offline (it downloads a native engine first), so the app
 // applies its committed migrations itself. It books them in Prisma's own `_prisma_migrations`
@@ -172,6 +173,8 @@ async function migrateSqlite(
   const warned = new Set<string>();
   try {
     db.pragma("journal_mode = WAL");
+    // The same durability as the app's connection: an applied migration survives a power loss.
+    db.exec(sqliteConnectionPragmas);
     // Ignored inside a transaction, and a table rebuild would otherwise cascade-delete child rows.
     db.pragma("foreign_keys = OFF");
     for (;;) {
