@@ -12,7 +12,11 @@ export function safeRedirectPath(value: unknown): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
   // Browsers treat "\\" like "/" and drop control characters, turning "/\\evil" into "//evil".
   if ([...value].some((ch) => ch === "\\" || ch.charCodeAt(0) < 0x20)) return null;
-  return value;
+  // A Location header takes bytes only ("/é" threw, a 500): percent-encode the rest as UTF-8, as
+  // a browser would, and change nothing else (resolving "/..//x" would make it "//x").
+  return value.replace(/[^\x21-\x7e]/gu, (ch) =>
+    [...Buffer.from(ch, "utf8")].map((byte) => `%${byte.toString(16).toUpperCase()}`).join(""),
+  );
 }
 
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */

@@ -173,7 +173,10 @@ const statementShape = Object.fromEntries(allStatementFields.map((f) => [f, rati
 /** The questionnaire as submitted: the team, the date and every statement's rating. */
 export const SelfAssessmentSchema = z.object({
   teamId: z.string({ error: "Choose a team." }).min(1, "Choose a team.").max(64),
-  assessedOn: z.iso.date("Enter the date of the assessment (YYYY-MM-DD)."),
+  // Bounded: PostgreSQL cannot store year 0 (a 500); the future is refused by the server.
+  assessedOn: z.iso
+    .date("Enter the date of the assessment (YYYY-MM-DD).")
+    .refine((d) => d >= "2000-01-01", "Use a date from 2000 on."),
   ...statementShape,
 });
 

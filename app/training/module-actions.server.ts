@@ -34,8 +34,9 @@ const answerPrefix = "answer:";
 
 /** The fields of the form as one object; a field sent twice is refused (except answers). */
 function fields(formData: FormData) {
-  const single: Record<string, string> = {};
-  const answers: Record<string, string[]> = {};
+  // Without a prototype, a field named "__proto__" or "constructor" is just an unknown field.
+  const single: Record<string, string> = Object.create(null);
+  const answers: Record<string, string[]> = Object.create(null);
   for (const [name, value] of formData) {
     if (typeof value !== "string") throw new UserInputError(`Field "${name}" must be text.`);
     if (name.startsWith(answerPrefix)) {

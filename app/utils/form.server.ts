@@ -7,6 +7,12 @@ export const defaultFormLimitBytes = 16 * 1024;
 
 export type FormBody = { ok: true; formData: FormData } | { ok: false; message: string };
 
+// Conform reads "x[99999999]" as a list that long: echoing it back in a field-error reply took
+// seconds and hundreds of megabytes for a 20-byte field. No form of ours has lists that long.
+const maxListIndex = 999;
+const listIndexTooLarge = (name: string) =>
+  [...name.matchAll(/\[(\d+)\]/g)].some((match) => Number(match[1]) > maxListIndex);
+
 async function readLimited(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -34,8 +40,17 @@ export async function readForm(request: Request, limit = defaultFormLimitBytes):
   if (declared > limit) return { ok: false, message: "The form is too large." };
   const text = await readLimited(request, limit);
   if (text === null) return { ok: false, message: "The form is too large." };
+  // U+0000 is never typed into a form, and PostgreSQL cannot store it in text (nor compare with
+  // it: a lookup by an id ending in it fails rather than finding nothing), so refuse it here.
+  const fields = [...new URLSearchParams(text)];
+  if (fields.some(([key, value]) => key.includes("\0") || value.includes("\0"))) {
+    return { ok: false, message: "The form contains a character that is not allowed (U+0000)." };
+  }
+  if (fields.some(([key]) => listIndexTooLarge(key))) {
+    return { ok: false, message: "The form has a field name that is not allowed." };
+  }
   const formData = new FormData();
-  for (const [key, value] of new URLSearchParams(text)) formData.append(key, value);
+  for (const [key, value] of fields) formData.append(key, value);
   return { ok: true, formData };
 }
 

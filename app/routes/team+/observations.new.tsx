@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireArea } from "~/auth/permissions.server";
+import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { ObservationForm } from "~/components/team/observation-form";
@@ -17,6 +18,8 @@ import {
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Record an observation · Frontline" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
@@ -35,14 +38,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const manager = await requireArea(request, "team");
+  await requireWriteAllowance(manager.id);
   const body = await readForm(request);
   if (!body.ok) return formErrorResponse(body.message);
   const standards = observationStandards();
   if (!standards.length)
     return formErrorResponse("The service standards cannot be read; ask a trainer to check them.");
+  // Managers are members of their own teams; the form offers everyone in them but the manager.
   const schema = observationSchema({
     standardIds: standards.map((s) => s.id),
     timeZone: await timeZoneOf(manager.id),
+  }).refine((value) => value.employeeId !== manager.id, {
+    path: ["employeeId"],
+    message: "Choose someone in your team, not yourself.",
   });
   const submission = parseWithZod(body.formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireArea } from "~/auth/permissions.server";
+import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { RecognitionForm } from "~/components/team/recognition-form";
@@ -18,6 +19,8 @@ import { RecognitionSchema } from "~/team/recognition-schema";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Recognition · Frontline" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
@@ -42,11 +45,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const manager = await requireArea(request, "team");
+  await requireWriteAllowance(manager.id);
   const body = await readForm(request);
   if (!body.ok) return formErrorResponse(body.message);
   const submission = await parseWithZod(body.formData, {
     async: true,
     schema: RecognitionSchema.superRefine(async (value, ctx) => {
+      // Managers are members of their own teams, but their points are for the others.
+      if (value.employeeId === manager.id) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["employeeId"],
+          message: "Recognise someone in your team, not yourself.",
+        });
+      }
       // The same answer for an unknown id and for someone else's: ids cannot be probed.
       if (
         value.observationId &&

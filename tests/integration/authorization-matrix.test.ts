@@ -1,0 +1,705 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { hashPassword } from "~/auth/password.server";
+import { homePath } from "~/auth/roles";
+import { readSessionCookie } from "~/auth/cookie.server";
+import { createSession } from "~/auth/session.server";
+import { sessionIdFromToken } from "~/auth/session-token.server";
+import type { Role } from "~/auth/roles";
+import { getModuleArtefact } from "~/content/store.server";
+import { prisma } from "~/db.server";
+import { newCertificateCode } from "~/training/completion.server";
+import type { ReadableModule } from "~/training/module-key";
+import { submitAttempt } from "~/training/quiz/attempts.server";
+import { chooseReply, startRun } from "~/training/scenario/runs.server";
+import { observationStandards } from "~/team/observations.server";
+import { allStatementFields } from "~/team/self-assessment";
+import { changedTables, snapshotDatabase } from "../support/db-snapshot";
+import { context, cookiePair, formRequest, getRequest, settle } from "../support/requests";
+import type { Endpoint } from "../support/route-inventory";
+import { matchPattern, routeEndpoints } from "../support/route-inventory";
+import { requestAs } from "../support/sessions";
+import { at, wall } from "../support/team";
+
+// Every loader and action of app/routes.ts × seven kinds of visitor, with the answer each must
+// get, in one table. The list of endpoints comes from the route list itself (one per exported
+// loader, action and action intent), so a new route, export or intent fails the coverage test
+// until it has a row here; a row for something that no longer exists fails it too.
+//
+// "ok": 2xx, or a redirect anywhere but /login or the visitor's home; "home": redirected to the
+// visitor's home page; "login": sent to log in; numbers are statuses. Every answer that is
+// neither "ok" nor "home" must also leave the database exactly as it was.
+
+vi.hoisted(() => {
+  // The test course: a published module with an image, a quiz and a role-play, and a draft.
+  process.env.CONTENT_DIR = "tests/fixtures/content-valid";
+});
+afterAll(() => {
+  delete process.env.CONTENT_DIR;
+});
+
+const people = {
+  eli: at("employee"), // Front desk
+  ines: at("ines.duarte"), // Call centre
+  maya: at("manager"), // manages Front desk
+  sam: at("sam.okafor"), // manages Call centre
+  trainer: at("trainer"),
+  admin: at("admin"),
+  tomas: at("tomas.horvat"), // Front desk
+  daniel: at("daniel.ek"), // Call centre
+  kwame: at("kwame.asante"), // Online chat
+  aino: at("aino.virtanen"), // Online chat
+};
+type Person = keyof typeof people;
+
+const visitors = {
+  anonymous: null,
+  employee: { who: "eli", role: "employee" },
+  otherEmployee: { who: "ines", role: "employee" },
+  manager: { who: "maya", role: "manager" },
+  otherManager: { who: "sam", role: "manager" },
+  trainer: { who: "trainer", role: "trainer" },
+  admin: { who: "admin", role: "admin" },
+} as const satisfies Record<string, { who: Person; role: Role } | null>;
+type Visitor = keyof typeof visitors;
+const visitorNames = Object.keys(visitors) as Visitor[];
+const emailOf = (visitor: Visitor) => {
+  const account = visitors[visitor];
+  return account ? people[account.who] : null;
+};
+
+type Outcome = "ok" | "home" | "login" | 400 | 401 | 403 | 404;
+type Expected = Record<Visitor, Outcome>;
+
+const everyone = (outcome: Outcome): Expected =>
+  Object.fromEntries(visitorNames.map((v) => [v, outcome])) as Expected;
+const signedIn = (outcome: Outcome): Expected => ({ ...everyone(outcome), anonymous: "login" });
+const managersOnly: Expected = {
+  ...signedIn(403),
+  manager: "ok",
+  otherManager: "ok",
+  admin: "ok",
+};
+const frontDeskOnly: Expected = { ...managersOnly, otherManager: 404 };
+const callCentreOnly: Expected = { ...managersOnly, manager: 404 };
+const studioOnly: Expected = { ...signedIn(403), trainer: "ok", admin: "ok" };
+const adminOnly: Expected = { ...signedIn(403), admin: "ok" };
+const elisOwn: Expected = { ...signedIn(400), employee: "ok" };
+// A manager is a member of their own team, yet not someone to observe or recognise: a field error.
+const notOneself: Expected = { ...signedIn(403), manager: 400, otherManager: 400, admin: 400 };
+
+type Fixture = {
+  id: Record<Person, string>;
+  frontDesk: string;
+  callCentre: string;
+  canary: ReadableModule;
+  /** Maya's observation of Tomas. */
+  tomasObservation: string;
+  /** The code of Eli's certificate for the canary module. */
+  certificateCode: string;
+};
+
+/** What a probe's URL and form are built from: the fixture, this request's own rows, the visitor. */
+type Ctx = { f: Fixture; own: Record<string, string>; visitor: Visitor };
+/** The visitor's own user id ("" for anonymous). */
+const selfId = ({ f, visitor }: Ctx) => {
+  const account = visitors[visitor];
+  return account ? f.id[account.who] : "";
+};
+type Probe = {
+  what: string;
+  url: string | ((c: Ctx) => string);
+  form?: (c: Ctx) => Record<string, string | string[]>;
+  /** Rows this request needs, made afresh before each visitor's request. */
+  prepare?: (f: Fixture, visitor: Visitor) => Promise<Record<string, string>>;
+  /** What must hold after each visitor's request, beyond the answer. */
+  after?: (c: Ctx) => Promise<void>;
+  expect: Expected;
+};
+
+const slug = "canary-module";
+const password = "frontline-demo";
+
+/** The visitor's password is the demo one again (a probe may have changed it). */
+async function demoPassword(_f: Fixture, visitor: Visitor) {
+  const email = emailOf(visitor);
+  if (email) {
+    const hash = await hashPassword(password);
+    await prisma.password.updateMany({ where: { user: { email } }, data: { hash } });
+  }
+  return {};
+}
+
+async function observationOf(f: Fixture, employee: string, manager = f.id.maya) {
+  const row = await prisma.observation.create({
+    data: {
+      managerId: manager,
+      employeeId: employee,
+      observedAt: new Date(),
+      channel: "phone",
+      ratings: "{}",
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+function observationForm(employeeId: string) {
+  return {
+    employeeId,
+    observedAt: wall(new Date(Date.now() - 60 * 60 * 1000)),
+    channel: "phone",
+    notes: "Authorization matrix",
+    ...Object.fromEntries(
+      observationStandards().map((s, i) => [`ratings.${s.id}`, i === 0 ? "4" : "na"]),
+    ),
+  };
+}
+
+/** A run of Eli's in the canary role-play, `replies` replies in (the first reply each time). */
+async function elisRun(f: Fixture, replies: number) {
+  await startRun(f.id.eli, f.canary, "canary-call");
+  const run = await prisma.scenarioRun.findFirstOrThrow({
+    where: { userId: f.id.eli, scenarioId: "canary-call", status: "active" },
+    select: { id: true },
+  });
+  const nodes = ["opening", "calmer"];
+  for (let step = 0; step < replies; step++) {
+    const move = { scenarioId: "canary-call", runId: run.id, nodeId: nodes[step]!, step };
+    await chooseReply(f.id.eli, f.canary, { ...move, choice: 0 });
+  }
+  return { runId: run.id, nodeId: nodes[replies] ?? "", step: String(replies) };
+}
+
+/** Eli passes the canary quiz and role-play, so only the signature is left. */
+async function elisPracticeDone(f: Fixture) {
+  const attempts = await prisma.quizAttempt.count({
+    where: { userId: f.id.eli, moduleSlug: slug, quizId: "canary-quiz" },
+  });
+  await submitAttempt(f.id.eli, f.canary, {
+    quizId: "canary-quiz",
+    attempt: attempts + 1,
+    answers: { "pick-one": ["right"], "pick-many": ["first", "second"] },
+  });
+  await elisRun(f, 2);
+  return {};
+}
+
+const table: Record<string, Probe[]> = {
+  "GET /": [{ what: "the front door", url: "/", expect: signedIn("home") }],
+  "GET /login": [
+    { what: "the login page", url: "/login", expect: { ...signedIn("home"), anonymous: "ok" } },
+  ],
+  "POST /login": [
+    {
+      what: "one's own e-mail and password (anonymous: Eli's)",
+      url: "/login",
+      prepare: demoPassword,
+      form: ({ visitor }) => ({ email: emailOf(visitor) ?? people.eli, password }),
+      expect: { ...everyone("home"), anonymous: "ok" },
+    },
+    {
+      what: "an unknown account",
+      url: "/login",
+      form: ({ visitor }) => ({ email: at(`nobody.${visitor}`), password }),
+      expect: everyone(401),
+    },
+  ],
+  "GET /logout": [{ what: "a link to log out", url: "/logout", expect: everyone("ok") }],
+  "POST /logout": [
+    { what: "logging out", url: "/logout", form: () => ({}), expect: everyone("login") },
+  ],
+
+  "GET /training": [{ what: "my training", url: "/training", expect: signedIn("ok") }],
+  "GET /training/:slug": [
+    { what: "a published module", url: `/training/${slug}`, expect: signedIn("ok") },
+    {
+      what: "a draft module",
+      url: "/training/draft-module",
+      expect: { ...signedIn(404), trainer: "ok", admin: "ok" },
+    },
+    { what: "an unknown module", url: "/training/no-such-module", expect: signedIn(404) },
+  ],
+  "POST /training/:slug [quiz-submit]": [
+    {
+      what: "one's first attempt",
+      url: `/training/${slug}`,
+      form: () => ({
+        intent: "quiz-submit",
+        quizId: "canary-quiz",
+        attempt: "1",
+        "answer:pick-one": "right",
+        "answer:pick-many": ["first", "second"],
+      }),
+      expect: signedIn("ok"),
+    },
+    {
+      what: "an attempt at a draft's (missing) quiz",
+      url: "/training/draft-module",
+      form: () => ({
+        intent: "quiz-submit",
+        quizId: "canary-quiz",
+        attempt: "1",
+        "answer:pick-one": "right",
+      }),
+      expect: signedIn(400),
+    },
+  ],
+  "POST /training/:slug [scenario-start]": [
+    {
+      what: "starting a role-play",
+      url: `/training/${slug}`,
+      form: () => ({ intent: "scenario-start", scenarioId: "canary-call" }),
+      expect: signedIn("ok"),
+    },
+  ],
+  "POST /training/:slug [scenario-choose]": [
+    {
+      what: "a reply in Eli's run",
+      url: `/training/${slug}`,
+      prepare: (f) => elisRun(f, 0),
+      form: ({ own }) => ({
+        intent: "scenario-choose",
+        scenarioId: "canary-call",
+        ...own,
+        choice: "0",
+      }),
+      expect: elisOwn,
+    },
+  ],
+  "POST /training/:slug [scenario-back]": [
+    {
+      what: "stepping back in Eli's run",
+      url: `/training/${slug}`,
+      prepare: (f) => elisRun(f, 1),
+      form: ({ own }) => ({ intent: "scenario-back", scenarioId: "canary-call", ...own }),
+      expect: elisOwn,
+    },
+  ],
+  "POST /training/:slug [attest]": [
+    {
+      what: "signing as Eli once Eli's practice is done",
+      url: `/training/${slug}`,
+      prepare: elisPracticeDone,
+      form: () => ({ intent: "attest", typedName: "Eli Brooks", agree: "on" }),
+      expect: elisOwn,
+    },
+  ],
+  "GET /training/:slug/read": [
+    { what: "the reading endpoint", url: `/training/${slug}/read`, expect: everyone(404) },
+  ],
+  "POST /training/:slug/read": [
+    {
+      what: "a section of a published module",
+      url: `/training/${slug}/read`,
+      form: () => ({ sectionId: "first-section" }),
+      expect: signedIn("ok"),
+    },
+    {
+      what: "a section of a draft",
+      url: "/training/draft-module/read",
+      form: () => ({ sectionId: "work-in-progress" }),
+      expect: { ...signedIn(400), trainer: "ok", admin: "ok" },
+    },
+  ],
+  "GET /training/:slug/certificate": [
+    {
+      what: "a module only Eli completed (nobody sees another learner's certificate)",
+      url: `/training/${slug}/certificate`,
+      expect: { ...signedIn(404), employee: "ok" },
+    },
+  ],
+
+  "GET /me": [{ what: "my record", url: "/me", expect: signedIn("ok") }],
+  "GET /me/security": [
+    { what: "one's password and sessions", url: "/me/security", expect: signedIn("ok") },
+  ],
+  "POST /me/security [change-password]": [
+    {
+      what: "changing one's own password",
+      url: "/me/security",
+      prepare: demoPassword,
+      form: () => ({
+        intent: "change-password",
+        currentPassword: password,
+        newPassword: "copper kettle on a quiet shelf",
+        confirmPassword: "copper kettle on a quiet shelf",
+      }),
+      expect: signedIn("ok"),
+    },
+  ],
+  "POST /me/security [end-other-sessions]": [
+    {
+      what: "signing out one's other sessions (Eli has one more)",
+      url: "/me/security",
+      prepare: async (f) => {
+        const request = getRequest("/", cookiePair(await createSession(f.id.eli)));
+        return { elisOtherSession: sessionIdFromToken(readSessionCookie(request)!) };
+      },
+      form: () => ({ intent: "end-other-sessions" }),
+      // Only Eli's own request may end Eli's other session.
+      after: async ({ own, visitor }) => {
+        const left = await prisma.session.count({ where: { id: own.elisOtherSession } });
+        expect(left, `${visitor}: Eli's other session`).toBe(visitor === "employee" ? 0 : 1);
+      },
+      expect: signedIn("ok"),
+    },
+  ],
+  "POST /me [acknowledge]": [
+    {
+      what: "Eli's own observation",
+      url: "/me",
+      prepare: async (f) => ({ observationId: await observationOf(f, f.id.eli) }),
+      form: ({ own }) => ({
+        intent: "acknowledge",
+        observationId: own.observationId!,
+        comment: "Thanks",
+      }),
+      expect: elisOwn,
+    },
+    {
+      // Someone else's observation reads like one that does not exist: a field error.
+      what: "Tomas's observation",
+      url: "/me",
+      form: ({ f }) => ({
+        intent: "acknowledge",
+        observationId: f.tomasObservation,
+        comment: "Not mine",
+      }),
+      expect: signedIn(400),
+    },
+  ],
+
+  "GET /team": [
+    { what: "the matrix", url: "/team", expect: managersOnly },
+    {
+      what: "the matrix of Front desk",
+      url: ({ f }) => `/team?team=${f.frontDesk}`,
+      expect: frontDeskOnly,
+    },
+  ],
+  "GET /team/export.csv": [
+    { what: "the export", url: "/team/export.csv", expect: managersOnly },
+    {
+      what: "Front desk's export",
+      url: ({ f }) => `/team/export.csv?team=${f.frontDesk}`,
+      expect: frontDeskOnly,
+    },
+  ],
+  "GET /team/:userId": [
+    { what: "Tomas (Front desk)", url: ({ f }) => `/team/${f.id.tomas}`, expect: frontDeskOnly },
+    {
+      what: "Daniel (Call centre)",
+      url: ({ f }) => `/team/${f.id.daniel}`,
+      expect: callCentreOnly,
+    },
+    {
+      what: "an unknown id",
+      url: "/team/no-such-person",
+      expect: { ...managersOnly, manager: 404, otherManager: 404, admin: 404 },
+    },
+  ],
+  "GET /team/observations/new": [
+    { what: "the form", url: "/team/observations/new", expect: managersOnly },
+  ],
+  "POST /team/observations/new": [
+    {
+      what: "observing Tomas (Front desk)",
+      url: "/team/observations/new",
+      form: ({ f }) => observationForm(f.id.tomas),
+      expect: frontDeskOnly,
+    },
+    {
+      what: "observing Daniel (Call centre)",
+      url: "/team/observations/new",
+      form: ({ f }) => observationForm(f.id.daniel),
+      expect: callCentreOnly,
+    },
+    {
+      what: "observing oneself",
+      url: "/team/observations/new",
+      form: (c) => observationForm(selfId(c)),
+      expect: notOneself,
+    },
+  ],
+  "GET /team/recognition": [
+    { what: "the wall and form", url: "/team/recognition", expect: managersOnly },
+  ],
+  "POST /team/recognition": [
+    {
+      what: "recognising Tomas (Front desk)",
+      url: "/team/recognition",
+      form: ({ f }) => ({ employeeId: f.id.tomas, reason: "Kept a hard call calm", points: "5" }),
+      expect: frontDeskOnly,
+    },
+    {
+      what: "recognising oneself",
+      url: "/team/recognition",
+      form: (c) => ({ employeeId: selfId(c), reason: "Did great myself", points: "100" }),
+      expect: notOneself,
+    },
+    {
+      // Sam recognises his own Daniel but links Maya's observation of Tomas: a field error.
+      what: "linking another team's observation",
+      url: "/team/recognition",
+      form: ({ f, visitor }) => ({
+        employeeId: visitor === "otherManager" ? f.id.daniel : f.id.tomas,
+        reason: "Linked to the wrong record",
+        points: "3",
+        observationId: f.tomasObservation,
+      }),
+      expect: { ...frontDeskOnly, otherManager: 400 },
+    },
+  ],
+  "GET /team/self-assessment": [
+    {
+      what: "Front desk's history",
+      url: ({ f }) => `/team/self-assessment?team=${f.frontDesk}`,
+      expect: frontDeskOnly,
+    },
+  ],
+  "POST /team/self-assessment": [
+    {
+      what: "assessing Front desk",
+      url: "/team/self-assessment",
+      form: ({ f }) => ({
+        teamId: f.frontDesk,
+        assessedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        ...Object.fromEntries(allStatementFields.map((field) => [field, "4"])),
+      }),
+      expect: frontDeskOnly,
+    },
+  ],
+
+  "GET /studio": [{ what: "the module list", url: "/studio", expect: studioOnly }],
+  "GET /studio/:slug": [
+    { what: "a published module", url: `/studio/${slug}`, expect: studioOnly },
+    { what: "a draft", url: "/studio/draft-module", expect: studioOnly },
+    {
+      what: "an unknown module",
+      url: "/studio/no-such-module",
+      expect: { ...studioOnly, trainer: 404, admin: 404 },
+    },
+  ],
+  "GET /studio/:slug/analytics": [
+    { what: "a module's analytics", url: `/studio/${slug}/analytics`, expect: studioOnly },
+  ],
+
+  "GET /admin": [{ what: "the admin page", url: "/admin", expect: adminOnly }],
+  "POST /admin [assign]": [
+    {
+      what: "assigning a module",
+      url: "/admin",
+      form: () => ({
+        intent: "assign",
+        moduleSlug: slug,
+        roles: "employee",
+        dueRule: "after_assignment",
+        dueDays: "14",
+      }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin [unassign]": [
+    {
+      what: "ending an assignment",
+      url: "/admin",
+      prepare: async () => {
+        const row = await prisma.assignment.create({
+          data: { moduleSlug: slug, roles: '["employee"]', dueDays: 7 },
+          select: { id: true },
+        });
+        return { assignmentId: row.id };
+      },
+      form: ({ own }) => ({ intent: "unassign", assignmentId: own.assignmentId! }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin [add-person]": [
+    {
+      what: "adding a person",
+      url: "/admin",
+      form: ({ f, visitor }) => ({
+        intent: "add-person",
+        name: "Matrix Person",
+        email: at(`matrix.${visitor}`),
+        role: "employee",
+        teamId: f.frontDesk,
+        password: "cobalt-harbour-lantern-91",
+      }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin [deactivate]": [
+    {
+      what: "deactivating Kwame",
+      url: "/admin",
+      prepare: async (f) => {
+        await prisma.user.update({ where: { id: f.id.kwame }, data: { active: true } });
+        return {};
+      },
+      form: ({ f }) => ({ intent: "deactivate", userId: f.id.kwame }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin [activate]": [
+    {
+      what: "reactivating Aino",
+      url: "/admin",
+      prepare: async (f) => {
+        await prisma.user.update({ where: { id: f.id.aino }, data: { active: false } });
+        return {};
+      },
+      form: ({ f }) => ({ intent: "activate", userId: f.id.aino }),
+      expect: adminOnly,
+    },
+  ],
+
+  "GET /verify/:code": [
+    {
+      what: "Eli's certificate",
+      url: ({ f }) => `/verify/${f.certificateCode}`,
+      expect: everyone("ok"),
+    },
+    { what: "an unknown code", url: "/verify/aaaaaaaaaaaaaaaa", expect: everyone(404) },
+  ],
+  "GET /healthz": [{ what: "the health check", url: "/healthz", expect: everyone("ok") }],
+  "GET /content/:slug/:file": [
+    { what: "a module's image", url: `/content/${slug}/counter.svg`, expect: signedIn("ok") },
+    { what: "a module's source", url: `/content/${slug}/index.mdx`, expect: signedIn(404) },
+    {
+      what: "a file outside the module",
+      url: `/content/${slug}/..%2F..%2Fstandards.yaml`,
+      expect: signedIn(404),
+    },
+  ],
+  "GET /*": [{ what: "an unknown page", url: "/no/such/page", expect: everyone(404) }],
+  "POST /*": [
+    {
+      what: "a form to an unknown page",
+      url: "/no/such/page",
+      form: () => ({ a: "b" }),
+      expect: everyone(404),
+    },
+  ],
+};
+
+async function outcomeOf(result: unknown, visitor: Visitor): Promise<Outcome | number> {
+  if (result instanceof Response) {
+    const location = result.headers.get("Location");
+    if (result.status >= 300 && result.status < 400 && location) {
+      if (location.startsWith("/login")) return "login";
+      const account = visitors[visitor];
+      return account && location === homePath(account.role) ? "home" : "ok";
+    }
+    // Read streamed bodies (CSV, images) to the end, as a browser would.
+    await result.arrayBuffer();
+    return result.status < 300 ? "ok" : result.status;
+  }
+  const status = (result as { init?: { status?: number } } | null)?.init?.status;
+  return status === undefined || status < 300 ? "ok" : status;
+}
+
+async function buildFixture(): Promise<Fixture> {
+  const rows = await prisma.user.findMany({
+    where: { email: { in: Object.values(people) } },
+    select: { id: true, email: true, teamId: true },
+  });
+  const idOf = (email: string) => rows.find((r) => r.email === email)!.id;
+  const id = Object.fromEntries(
+    Object.entries(people).map(([who, email]) => [who, idOf(email)]),
+  ) as Fixture["id"];
+  const teamOf = (email: string) => rows.find((r) => r.email === email)!.teamId!;
+  const canary = (await getModuleArtefact(slug)) as ReadableModule;
+  const certificateCode = newCertificateCode();
+  await prisma.moduleCompletion.create({
+    data: {
+      userId: id.eli,
+      moduleSlug: slug,
+      moduleVersion: canary.frontmatter.version,
+      contentHash: canary.hash,
+      certificateCode,
+    },
+  });
+  const f = {
+    id,
+    frontDesk: teamOf(people.tomas),
+    callCentre: teamOf(people.daniel),
+    canary,
+    certificateCode,
+    tomasObservation: "",
+  };
+  f.tomasObservation = await observationOf(f, id.tomas);
+  return f;
+}
+
+const endpoints = await routeEndpoints();
+let fixture: Fixture;
+beforeAll(async () => {
+  fixture = await buildFixture();
+}, 60_000);
+
+async function ask(
+  endpoint: Endpoint,
+  probe: Probe,
+  visitor: Visitor,
+  own: Record<string, string>,
+) {
+  const ctx = { f: fixture, own, visitor };
+  const url = typeof probe.url === "string" ? probe.url : probe.url(ctx);
+  const pathname = new URL(url, "http://x").pathname;
+  const params = matchPattern(endpoint.pattern, pathname);
+  if (!params) throw new Error(`${url} does not match ${endpoint.pattern}`);
+  const email = emailOf(visitor);
+  const cookie = email ? ((await requestAs(email, "/")).headers.get("Cookie") ?? "") : "";
+  let request: Request;
+  if (endpoint.method === "POST") {
+    const form = probe.form?.(ctx) ?? {};
+    if (endpoint.intent) expect(form.intent, `${probe.what}: intent`).toBe(endpoint.intent);
+    request = formRequest(url, form, cookie ? { Cookie: cookie } : {});
+  } else {
+    request = getRequest(url, cookie || undefined);
+  }
+  // Some loaders throw synchronously; an async wrapper turns that into a rejection for settle().
+  return settle((async () => endpoint.handler({ request, params, context: context() }))());
+}
+
+describe("authorization matrix", () => {
+  it("has one entry for every loader, action and action intent of app/routes.ts, and no other", () => {
+    const served = endpoints.map((e) => e.key);
+    const listed = Object.keys(table);
+    expect(
+      served.filter((key) => !listed.includes(key)),
+      "served by app/routes.ts, missing from the table",
+    ).toEqual([]);
+    expect(
+      listed.filter((key) => !served.includes(key)),
+      "in the table, no longer served",
+    ).toEqual([]);
+    for (const [key, probes] of Object.entries(table))
+      expect(probes.length, key).toBeGreaterThan(0);
+  });
+
+  for (const [key, probes] of Object.entries(table)) {
+    it(`${key}: each visitor gets the expected answer, and a refusal writes nothing`, async () => {
+      const endpoint = endpoints.find((e) => e.key === key);
+      if (!endpoint) throw new Error(`${key} is not served by app/routes.ts`);
+      for (const probe of probes) {
+        const got = {} as Record<Visitor, Outcome | number>;
+        const stray: string[] = [];
+        for (const visitor of visitorNames) {
+          const own = (await probe.prepare?.(fixture, visitor)) ?? {};
+          const refused = !["ok", "home"].includes(String(probe.expect[visitor]));
+          const before = refused ? await snapshotDatabase() : null;
+          got[visitor] = await outcomeOf(await ask(endpoint, probe, visitor, own), visitor);
+          await probe.after?.({ f: fixture, own, visitor });
+          if (before && got[visitor] === probe.expect[visitor]) {
+            const changed = changedTables(before, await snapshotDatabase());
+            if (changed.length) stray.push(`${visitor} changed ${changed.join(", ")}`);
+          }
+        }
+        expect(got, probe.what).toEqual(probe.expect);
+        expect(stray, probe.what).toEqual([]);
+      }
+    }, 60_000);
+  }
+});

@@ -1,0 +1,663 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { roles } from "~/auth/roles";
+import { createSession } from "~/auth/session.server";
+import { getModuleArtefact } from "~/content/store.server";
+import { prisma } from "~/db.server";
+import { action as adminAction } from "~/routes/admin+/index";
+import { action as assessAction } from "~/routes/team+/self-assessment";
+import { channels, ratingChoices } from "~/team/observation-schema";
+import { observationStandards } from "~/team/observations.server";
+import { badges } from "~/team/recognition-schema";
+import { allStatementFields, ratingsFromInput, scoreSelfAssessment } from "~/team/self-assessment";
+import type { ReadableModule } from "~/training/module-key";
+import { submitAttempt } from "~/training/quiz/attempts.server";
+import { chooseReply, startRun } from "~/training/scenario/runs.server";
+import type { ActionSpec, FieldSpec, Writes } from "../support/fuzz";
+import { fuzzAction, signedInHeaders, statusOf } from "../support/fuzz";
+import { context, formRequest, settle } from "../support/requests";
+import { routeEndpoints } from "../support/route-inventory";
+import { at, fieldErrors, postAs, wall } from "../support/team";
+
+// Every action of app/routes.ts (one per intent) gets generated forms from its real field names,
+// as a visitor the action is for. No answer may be a thrown error or a 5xx; a refusal writes
+// nothing; an acceptance writes whole rows and only where it should. A new action or intent fails
+// the coverage test until it has a spec here.
+
+vi.hoisted(() => {
+  process.env.CONTENT_DIR = "tests/fixtures/content-valid";
+});
+afterAll(() => {
+  delete process.env.CONTENT_DIR;
+});
+
+const slug = "canary-module";
+const demoPassword = "frontline-demo";
+const newPassphrase = "copper kettle on a quiet shelf";
+
+// Each spec posts as its own account, so no one runs into the per-user limit on posted forms.
+const who = {
+  quiz: at("nora.lindqvist"),
+  start: at("tomas.horvat"),
+  choose: at("amara.okoye"),
+  back: at("jonas.berg"),
+  read: at("ravi.menon"),
+  acknowledge: at("ines.duarte"),
+  changePassword: at("piotr.nowak"),
+  endSessions: at("hana.kobayashi"),
+  logout: at("kwame.asante"),
+  observe: at("manager"), // Front desk
+  recognise: at("sam.okafor"), // Call centre
+  assess: at("lena.fischer"), // Online chat
+  loginTargets: [at("omar.haddad"), at("julia.kowalska"), at("mateo.garcia")],
+  daniel: at("daniel.ek"), // Call centre, observed by Sam
+  admins: ["assign", "add-person", "unassign", "deactivate", "activate"].map((w) =>
+    at(`fuzz.admin.${w}`),
+  ),
+};
+
+type Fixture = {
+  canary: ReadableModule;
+  id: (email: string) => string;
+  teams: { frontDesk: string; callCentre: string; onlineChat: string };
+  members: (teamId: string) => string[];
+  /** An observation of Daniel by Sam: not Inês's to acknowledge. */
+  danielObservation: string;
+  /** Another learner's role-play run. */
+  foreignRun: string;
+  /** An assignment that has already ended. */
+  endedAssignment: string;
+};
+let f: Fixture;
+
+const field = <C>(name: string, valid: (ctx: C) => string[], more: Partial<FieldSpec<C>> = {}) => ({
+  name,
+  valid,
+  ...more,
+});
+const fixed = <C>(name: string, ...values: string[]) => field<C>(name, () => values);
+const slugParam = <C>() =>
+  field<C>("slug", () => [slug], { param: true, foreign: () => ["draft-module"] });
+
+async function latest<T>(rows: Promise<T | null>) {
+  const row = await rows;
+  expect(row).not.toBeNull();
+  return row!;
+}
+
+/** A fresh run of the canary role-play for this learner, `replies` first replies in. */
+async function runOf(userId: string, replies: number) {
+  await startRun(userId, f.canary, "canary-call");
+  const run = await prisma.scenarioRun.findFirstOrThrow({
+    where: { userId, scenarioId: "canary-call", status: "active" },
+    select: { id: true },
+  });
+  const nodes = ["opening", "calmer"];
+  for (let step = 0; step < replies; step++) {
+    const move = { scenarioId: "canary-call", runId: run.id, nodeId: nodes[step]!, step };
+    await chooseReply(userId, f.canary, { ...move, choice: 0 });
+  }
+  return { runId: run.id, nodeId: nodes[replies]!, step: String(replies) };
+}
+
+type Move = Awaited<ReturnType<typeof runOf>>;
+const moveFields = (intent: string): FieldSpec<Move>[] => [
+  slugParam(),
+  fixed("intent", intent),
+  fixed("scenarioId", "canary-call"),
+  field("runId", (c) => [c.runId], { foreign: () => [f.foreignRun] }),
+  field("nodeId", (c) => [c.nodeId]),
+  field("step", (c) => [c.step]),
+];
+
+/** The run moved exactly one step and its recorded path still adds up. */
+async function movedOnce(ctx: Move) {
+  const run = await prisma.scenarioRun.findUniqueOrThrow({
+    where: { id: ctx.runId },
+    select: { steps: true, path: true, score: true },
+  });
+  expect(run.steps).toBe(Number(ctx.step) + 1);
+  const path = JSON.parse(run.path) as { score: number }[];
+  expect(path.reduce((sum, s) => sum + s.score, 0)).toBe(run.score);
+}
+
+// Triggers count every change to a learner's records in their RecordsVersion row (a cache key).
+const learnerRow: Writes = { RecordsVersion: [0, 1] };
+const trainingWrites: Writes = { ...learnerRow, ModuleCompletion: [0, 1] };
+
+/** A spec, with its own run context type, as one entry of the table below. */
+const spec = <C>(s: ActionSpec<C>) => s as unknown as ActionSpec<unknown>;
+let personCounter = 0;
+
+const specs: Record<string, ActionSpec<unknown>> = {
+  "POST /login": spec({
+    as: null,
+    // Each run starts below the throttle, so a valid login can succeed.
+    prepare: async () => {
+      await prisma.loginFailure.deleteMany();
+    },
+    fields: [
+      field("email", () => who.loginTargets),
+      fixed("password", demoPassword),
+      fixed("redirectTo", "/training", "/me", "/team?team=x&page=2", "/team?q=Zoë"),
+    ],
+    writes: {},
+    accepted: ({ result }) => {
+      const response = result as Response;
+      expect(response.headers.get("Set-Cookie")).toBeTruthy();
+      // Never an open redirect, whatever redirectTo was; always a valid header.
+      expect(response.headers.get("Location")).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+    },
+  }),
+  "POST /logout": spec({
+    as: who.logout,
+    numRuns: 30,
+    // Logging out needs no fields, so whatever else is sent it succeeds.
+    always: "accepted",
+    fields: [],
+    writes: {},
+    accepted: async () => {
+      expect(await prisma.session.count({ where: { userId: f.id(who.logout) } })).toBe(0);
+    },
+  }),
+
+  "POST /training/:slug [quiz-submit]": spec({
+    as: who.quiz,
+    prepare: async () => ({
+      next: String(
+        1 +
+          (await prisma.quizAttempt.count({
+            where: { userId: f.id(who.quiz), moduleSlug: slug, quizId: "canary-quiz" },
+          })),
+      ),
+    }),
+    fields: [
+      slugParam(),
+      fixed("intent", "quiz-submit"),
+      fixed("quizId", "canary-quiz"),
+      field("attempt", (c: { next: string }) => [c.next]),
+      fixed("answer:pick-one", "right", "wrong"),
+      fixed("answer:pick-many", "first", "second", "third"),
+    ],
+    writes: { QuizAttempt: [1, 1], ...trainingWrites },
+    accepted: async ({ ctx }) => {
+      const attempt = await latest(
+        prisma.quizAttempt.findFirst({
+          where: { userId: f.id(who.quiz), quizId: "canary-quiz" },
+          orderBy: { number: "desc" },
+          select: { number: true, score: true, questionCount: true, answers: true },
+        }),
+      );
+      expect(attempt.number).toBe(Number(ctx.next));
+      expect(attempt.questionCount).toBe(2);
+      expect(Object.keys(JSON.parse(attempt.answers) as object).sort()).toEqual([
+        "pick-many",
+        "pick-one",
+      ]);
+    },
+  }),
+  "POST /training/:slug [scenario-start]": spec({
+    as: who.start,
+    fields: [slugParam(), fixed("intent", "scenario-start"), fixed("scenarioId", "canary-call")],
+    writes: { ScenarioRun: [1, 1], ...trainingWrites },
+    accepted: async () => {
+      const active = await prisma.scenarioRun.count({
+        where: { userId: f.id(who.start), scenarioId: "canary-call", status: "active" },
+      });
+      expect(active).toBe(1);
+    },
+  }),
+  "POST /training/:slug [scenario-choose]": spec({
+    as: who.choose,
+    prepare: () => runOf(f.id(who.choose), 0),
+    fields: [...moveFields("scenario-choose"), fixed("choice", "0", "1")],
+    writes: { ScenarioRun: [0, 0], ...trainingWrites },
+    accepted: ({ ctx }) => movedOnce(ctx),
+  }),
+  "POST /training/:slug [scenario-back]": spec({
+    as: who.back,
+    prepare: () => runOf(f.id(who.back), 1),
+    fields: moveFields("scenario-back"),
+    writes: { ScenarioRun: [0, 0], ...trainingWrites },
+    accepted: ({ ctx }) => movedOnce(ctx),
+  }),
+  "POST /training/:slug [attest]": spec({
+    // Signatures cannot be removed, so each run signs as a new learner whose practice is done.
+    as: (c: { email: string }) => c.email,
+    prepare: async () => {
+      const email = `fuzz.learner.${++personCounter}@example.test`;
+      const { id: userId } = await prisma.user.create({
+        data: { email, name: "Lucia Ferrante" },
+        select: { id: true },
+      });
+      await submitAttempt(userId, f.canary, {
+        quizId: "canary-quiz",
+        attempt: 1,
+        answers: { "pick-one": ["right"], "pick-many": ["first", "second"] },
+      });
+      await runOf(userId, 2);
+      return { email };
+    },
+    fields: [
+      slugParam(),
+      fixed("intent", "attest"),
+      fixed("typedName", "Lucia Ferrante", "  lucia   FERRANTE "),
+      fixed("agree", "on"),
+    ],
+    writes: { ...learnerRow, Attestation: [1, 1], ModuleCompletion: [1, 1] },
+  }),
+  "POST /training/:slug/read": spec({
+    as: who.read,
+    fields: [slugParam(), field("sectionId", () => f.canary.sections.map((s) => s.id))],
+    writes: { ...learnerRow, SectionRead: [0, 1] },
+  }),
+
+  "POST /me [acknowledge]": spec({
+    as: who.acknowledge,
+    prepare: async () => ({
+      observationId: (
+        await prisma.observation.create({
+          data: {
+            managerId: f.id(who.recognise),
+            employeeId: f.id(who.acknowledge),
+            observedAt: new Date(),
+            channel: "chat",
+            ratings: "{}",
+          },
+          select: { id: true },
+        })
+      ).id,
+    }),
+    fields: [
+      fixed("intent", "acknowledge"),
+      field("observationId", (c: { observationId: string }) => [c.observationId], {
+        foreign: () => [f.danielObservation],
+      }),
+      fixed("comment", "Thanks, that helps.", ""),
+    ],
+    writes: { Observation: [0, 0] },
+    accepted: async ({ ctx, value }) => {
+      const row = await prisma.observation.findUniqueOrThrow({
+        where: { id: ctx.observationId },
+        select: { acknowledgedAt: true, employeeComment: true },
+      });
+      expect(row.acknowledgedAt).not.toBeNull();
+      expect(row.employeeComment).toBe(value("comment")?.trim() || null);
+    },
+  }),
+  "POST /me/security [change-password]": spec({
+    as: who.changePassword,
+    numRuns: 30,
+    prepare: async () => {
+      await prisma.loginFailure.deleteMany();
+      const hash = await hashPassword(demoPassword);
+      await prisma.password.update({ where: { userId: f.id(who.changePassword) }, data: { hash } });
+      return {};
+    },
+    fields: [
+      fixed("intent", "change-password"),
+      fixed("currentPassword", demoPassword),
+      fixed("newPassword", newPassphrase),
+      fixed("confirmPassword", newPassphrase),
+    ],
+    writes: { Password: [0, 0] },
+    accepted: async () => {
+      const { hash } = await prisma.password.findUniqueOrThrow({
+        where: { userId: f.id(who.changePassword) },
+      });
+      expect(await verifyPassword(hash, newPassphrase)).toBe(true);
+    },
+  }),
+  "POST /me/security [end-other-sessions]": spec({
+    as: who.endSessions,
+    prepare: async () => {
+      await createSession(f.id(who.endSessions));
+      return {};
+    },
+    fields: [fixed("intent", "end-other-sessions")],
+    writes: {},
+    accepted: async () => {
+      // Only the session that posted is left.
+      expect(await prisma.session.count({ where: { userId: f.id(who.endSessions) } })).toBe(1);
+    },
+  }),
+
+  "POST /team/observations/new": spec({
+    as: who.observe,
+    fields: [
+      field("employeeId", () => f.members(f.teams.frontDesk), {
+        foreign: () => [...f.members(f.teams.callCentre), f.id(who.observe)],
+      }),
+      field("observedAt", () => [
+        wall(new Date(Date.now() - 60 * 60 * 1000)),
+        wall(new Date(Date.now() - 200 * 86_400_000)),
+      ]),
+      fixed("channel", ...channels),
+      fixed("notes", "Greeted the customer by name.", ""),
+      ...observationStandards().map((s) => fixed(`ratings.${s.id}`, ...ratingChoices)),
+    ],
+    writes: { Observation: [1, 1] },
+    accepted: async ({ value }) => {
+      const row = await latest(
+        prisma.observation.findFirst({
+          where: { managerId: f.id(who.observe) },
+          orderBy: { createdAt: "desc" },
+          select: { employeeId: true, ratings: true, notes: true, channel: true },
+        }),
+      );
+      expect(row.employeeId).toBe(value("employeeId"));
+      expect(f.members(f.teams.frontDesk)).toContain(row.employeeId);
+      expect(row.notes).toBe(value("notes")?.trim() ?? "");
+      const expected = Object.fromEntries(
+        observationStandards().map((s) => {
+          const choice = value(`ratings.${s.id}`);
+          return [s.id, choice === "na" ? null : Number(choice)];
+        }),
+      );
+      expect(JSON.parse(row.ratings)).toEqual(expected);
+    },
+  }),
+  "POST /team/recognition": spec({
+    as: who.recognise,
+    fields: [
+      // Daniel, whose observation the form may link.
+      field("employeeId", () => [f.id(who.daniel)], {
+        foreign: () => [...f.members(f.teams.frontDesk), f.id(who.recognise)],
+      }),
+      fixed("reason", "Kept a hard call calm and friendly."),
+      fixed("points", "1", "5", "100"),
+      fixed("badge", ...badges.map((b) => b.id)),
+      field("observationId", () => [f.danielObservation], {
+        foreign: () => [f.danielObservation.replace(/.$/, "x")],
+      }),
+    ],
+    writes: { Recognition: [1, 1] },
+    accepted: async ({ value }) => {
+      const row = await latest(
+        prisma.recognition.findFirst({
+          where: { fromId: f.id(who.recognise) },
+          orderBy: { createdAt: "desc" },
+          select: { toId: true, reason: true, points: true, badge: true, observationId: true },
+        }),
+      );
+      expect(f.members(f.teams.callCentre)).toContain(row.toId);
+      expect(row).toEqual({
+        toId: value("employeeId"),
+        reason: value("reason")!.trim(),
+        points: Number(value("points")),
+        // An empty choice ("") is no choice.
+        badge: value("badge") || null,
+        observationId: value("observationId") || null,
+      });
+    },
+  }),
+  "POST /team/self-assessment": spec({
+    as: who.assess,
+    fields: [
+      field("teamId", () => [f.teams.onlineChat], { foreign: () => [f.teams.frontDesk] }),
+      field("assessedOn", () => [
+        new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        "2025-01-31",
+      ]),
+      ...allStatementFields.map((name) => fixed(name, "1", "2", "3", "4", "5")),
+    ],
+    writes: { SelfAssessment: [1, 1] },
+    accepted: async ({ form }) => {
+      const row = await latest(
+        prisma.selfAssessment.findFirst({
+          where: { managerId: f.id(who.assess) },
+          orderBy: { createdAt: "desc" },
+          select: { teamId: true, total: true, band: true },
+        }),
+      );
+      const score = scoreSelfAssessment(ratingsFromInput(Object.fromEntries(form)));
+      expect(row).toEqual({ teamId: f.teams.onlineChat, total: score.total, band: score.band });
+    },
+  }),
+
+  "POST /admin [assign]": spec({
+    as: who.admins[0]!,
+    fields: [
+      fixed("intent", "assign"),
+      fixed("moduleSlug", slug),
+      fixed("roles", ...roles),
+      field("teamIds", () => Object.values(f.teams)),
+      fixed("dueRule", "after_assignment", "after_hire"),
+      fixed("dueDays", "1", "14", "365"),
+    ],
+    writes: { Assignment: [1, 1] },
+    accepted: async ({ value }) => {
+      const row = await latest(
+        prisma.assignment.findFirst({
+          where: { createdById: f.id(who.admins[0]!) },
+          orderBy: { createdAt: "desc" },
+          select: { moduleSlug: true, dueDays: true, dueRule: true, active: true },
+        }),
+      );
+      expect(row).toEqual({
+        moduleSlug: slug,
+        dueDays: Number(value("dueDays")),
+        dueRule: value("dueRule"),
+        active: true,
+      });
+    },
+  }),
+  "POST /admin [add-person]": spec({
+    as: who.admins[1]!,
+    prepare: async () => ({ email: `fuzz.person.${++personCounter}@example.test` }),
+    fields: [
+      fixed("intent", "add-person"),
+      fixed("name", "Zoë O'Brien-Łukasiewicz", "Li Na"),
+      field("email", (c: { email: string }) => [c.email], {
+        foreign: () => [at("employee"), at("EMPLOYEE")],
+      }),
+      fixed("role", ...roles),
+      field("teamId", () => Object.values(f.teams)),
+      fixed("hiredAt", "2024-03-01", "2019-12-31"),
+      fixed("timeZone", "Europe/Ljubljana", "America/New_York", "Asia/Kolkata"),
+      fixed("password", "a long and unusual passphrase"),
+    ],
+    // The person and their password arrive together or not at all.
+    writes: { User: [1, 1], Password: [1, 1] },
+    accepted: async ({ value }) => {
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { email: value("email")!.trim().toLowerCase() },
+        select: { active: true, password: { select: { hash: true } } },
+      });
+      expect(user.active).toBe(true);
+      expect(user.password).not.toBeNull();
+    },
+  }),
+  "POST /admin [unassign]": spec({
+    as: who.admins[2]!,
+    prepare: async () => {
+      const row = await prisma.assignment.create({
+        data: { moduleSlug: slug, roles: '["employee"]', dueDays: 7 },
+        select: { id: true },
+      });
+      return { assignmentId: row.id };
+    },
+    fields: [
+      fixed("intent", "unassign"),
+      field("assignmentId", (c: { assignmentId: string }) => [c.assignmentId], {
+        foreign: () => [f.endedAssignment],
+      }),
+    ],
+    writes: { Assignment: [0, 0] },
+    accepted: async ({ ctx }) => {
+      const row = await prisma.assignment.findUniqueOrThrow({ where: { id: ctx.assignmentId } });
+      expect(row.active).toBe(false);
+    },
+  }),
+  "POST /admin [deactivate]": spec({
+    as: who.admins[3]!,
+    prepare: () => personToToggle(true),
+    fields: [
+      fixed("intent", "deactivate"),
+      field("userId", (c: { userId: string }) => [c.userId], {
+        foreign: () => [f.id(who.admins[3]!)],
+      }),
+    ],
+    writes: { User: [0, 0] },
+    accepted: async ({ value }) => {
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { id: value("userId") },
+        select: { active: true, _count: { select: { sessions: true } } },
+      });
+      expect(user).toEqual({ active: false, _count: { sessions: 0 } });
+    },
+  }),
+  "POST /admin [activate]": spec({
+    as: who.admins[4]!,
+    prepare: () => personToToggle(false),
+    fields: [
+      fixed("intent", "activate"),
+      field("userId", (c: { userId: string }) => [c.userId], {
+        foreign: () => [f.id(who.admins[4]!)],
+      }),
+    ],
+    writes: { User: [0, 0] },
+    accepted: async ({ value }) => {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: value("userId") } });
+      expect(user.active).toBe(true);
+    },
+  }),
+
+  "POST /*": spec({ as: null, numRuns: 20, fields: [], writes: {}, always: "refused" }),
+};
+
+/** A new person (with a session) in the given state, for an admin to (de)activate. */
+async function personToToggle(active: boolean) {
+  const user = await prisma.user.create({
+    data: { name: "Toggle Person", email: `fuzz.toggle.${++personCounter}@example.test`, active },
+    select: { id: true },
+  });
+  await prisma.session.create({
+    data: {
+      id: `fuzz-session-${personCounter}`,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  return { userId: user.id };
+}
+
+async function buildFixture() {
+  await prisma.user.createMany({
+    data: who.admins.map((email) => ({ email, name: "Fuzz Admin", role: "admin" })),
+  });
+  const users = await prisma.user.findMany({
+    select: { id: true, email: true, teamId: true, role: true },
+  });
+  const userOf = (email: string) => {
+    const user = users.find((u) => u.email === email);
+    if (!user) throw new Error(`no account ${email}`);
+    return user;
+  };
+  f = {
+    canary: (await getModuleArtefact(slug)) as ReadableModule,
+    id: (email) => userOf(email).id,
+    teams: {
+      frontDesk: userOf(at("employee")).teamId!,
+      callCentre: userOf(who.daniel).teamId!,
+      onlineChat: userOf(at("omar.haddad")).teamId!,
+    },
+    members: (teamId) =>
+      users.filter((u) => u.teamId === teamId && u.role === "employee").map((u) => u.id),
+    danielObservation: "",
+    foreignRun: "",
+    endedAssignment: "",
+  };
+  const observation = await prisma.observation.create({
+    data: {
+      managerId: f.id(who.recognise),
+      employeeId: f.id(who.daniel),
+      observedAt: new Date(),
+      channel: "phone",
+      ratings: "{}",
+    },
+    select: { id: true },
+  });
+  f.danielObservation = observation.id;
+  f.foreignRun = (await runOf(f.id(at("employee")), 0)).runId;
+  const ended = await prisma.assignment.create({
+    data: { moduleSlug: slug, dueDays: 7, active: false },
+    select: { id: true },
+  });
+  f.endedAssignment = ended.id;
+}
+
+const endpoints = (await routeEndpoints()).filter((e) => e.method === "POST");
+beforeAll(async () => {
+  await buildFixture();
+}, 60_000);
+
+describe("fuzzing every action", () => {
+  it("has a spec for every action and intent of app/routes.ts, and no other", () => {
+    const served = endpoints.map((e) => e.key);
+    const listed = Object.keys(specs);
+    expect(
+      served.filter((k) => !listed.includes(k)),
+      "actions without a fuzz spec",
+    ).toEqual([]);
+    expect(
+      listed.filter((k) => !served.includes(k)),
+      "specs of no action",
+    ).toEqual([]);
+    for (const endpoint of endpoints.filter((e) => e.intent)) {
+      const intent = specs[endpoint.key]?.fields.find((x) => x.name === "intent");
+      expect(intent?.valid({}), endpoint.key).toEqual([endpoint.intent]);
+    }
+  });
+
+  it("answers a field name with a huge list index without echoing a list that long", async () => {
+    for (const endpoint of endpoints) {
+      const actionSpec = specs[endpoint.key]!;
+      const ctx = (await actionSpec.prepare?.()) ?? {};
+      const as = typeof actionSpec.as === "function" ? actionSpec.as(ctx) : actionSpec.as;
+      const headers = await signedInHeaders(as);
+      const fields = {
+        ...(endpoint.intent ? { intent: endpoint.intent } : {}),
+        "x[99999999]": "1",
+      };
+      const request = formRequest(endpoint.pattern.replace(/:\w+/g, slug), fields, headers);
+      const params = Object.fromEntries(
+        [...endpoint.pattern.matchAll(/:(\w+)/g)].map((m) => [m[1]!, slug]),
+      );
+      const answer = await settle(
+        (async () => endpoint.handler({ request, params, context: context() }))(),
+      );
+      expect(statusOf(answer), endpoint.key).toBeLessThan(500);
+      expect(JSON.stringify(answer).length, endpoint.key).toBeLessThan(10_000);
+    }
+  });
+
+  it("refuses dates PostgreSQL cannot store (year 0) with a field error", async () => {
+    const yearZero = "0000-01-01";
+    const person = await postAs(adminAction, who.admins[1]!, "/admin", {
+      intent: "add-person",
+      name: "Year Zero",
+      email: "year.zero@example.test",
+      role: "employee",
+      hiredAt: yearZero,
+      password: "a long and unusual passphrase",
+    });
+    expect(statusOf(person)).toBe(400);
+    expect(fieldErrors(person).hiredAt).toBeTruthy();
+    const assessment = await postAs(assessAction, who.assess, "/team/self-assessment", {
+      teamId: f.teams.onlineChat,
+      assessedOn: yearZero,
+      ...Object.fromEntries(allStatementFields.map((name) => [name, "3"])),
+    });
+    expect(statusOf(assessment)).toBe(400);
+    expect(fieldErrors(assessment).assessedOn).toBeTruthy();
+  });
+
+  for (const [key, actionSpec] of Object.entries(specs)) {
+    it(`${key}: no error or 5xx, no write on refusal, whole writes on acceptance`, async () => {
+      const endpoint = endpoints.find((e) => e.key === key);
+      if (!endpoint) throw new Error(`${key} is not an action of app/routes.ts`);
+      await fuzzAction(endpoint, actionSpec);
+    }, 120_000);
+  }
+});
