@@ -12,6 +12,7 @@ export default [
   route("training/:slug/read", "routes/training+/$slug.read.ts"),
   route("training/:slug/certificate", "routes/training+/$slug.certificate.tsx"),
   route("me", "routes/me+/index.tsx"),
+  route("me/security", "routes/me+/security.tsx"),
   route("team", "routes/team+/index.tsx"),
   route("team/export.csv", "routes/team+/export.csv.ts"),
   route("team/observations/new", "routes/team+/observations.new.tsx"),

@@ -4,11 +4,13 @@ import compression from "compression";
 import express from "express";
 import { randomBytes } from "node:crypto";
 import { allowedOriginsFor, checkRequestOrigin } from "~/auth/csrf.server";
+import { throttledClientWait } from "~/auth/throttled-clients";
 import { prepareDatabase } from "~/db/startup.server";
 import { env, isProduction } from "~/env.server";
 import { mailerFromEnv } from "~/mail/mailer.server";
 import { startReminderSchedule } from "~/training/rollout/reminder-schedule.server";
 import { log } from "~/utils/log.server";
+import { retryWhileStorageFull, withStorageFullAnswers } from "~/utils/storage-full.server";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 // Frontline's HTTP server: security headers and the origin check for every request, static
@@ -17,7 +19,8 @@ import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 const config = env();
 const production = isProduction();
 
-await prepareDatabase();
+// A full disk makes the server wait for space here instead of exiting (and restarting in a loop).
+await retryWhileStorageFull(prepareDatabase);
 // Opt-in hourly reminder passes in this process; without it, run `npm run reminders` from cron.
 if (process.env.REMINDERS_SCHEDULE === "hourly") startReminderSchedule(mailerFromEnv());
 
@@ -37,6 +40,23 @@ app.use((req, res, next) => {
     contentSecurityPolicy(res.locals.cspNonce, { dev: !production }),
   );
   next();
+});
+
+// Sign-in attempts from an address the login throttle has refused are turned away here, before
+// any other work, until its wait is over (app/auth/throttled-clients.ts).
+app.post(["/login", "/login.data"], (req, res, next) => {
+  const wait = throttledClientWait(req.ip);
+  if (wait === null) return next();
+  const minutes = Math.ceil(wait / 60);
+  res
+    .status(429)
+    .set("Retry-After", String(wait))
+    .type("html")
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many sign-in attempts</title></head>` +
+        `<body><main><h1>Too many sign-in attempts</h1><p>Too many sign-in attempts came from your network. ` +
+        `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.</p><p><a href="/login">Back to sign in</a></p></main></body></html>`,
+    );
 });
 
 // Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts).
@@ -70,11 +90,17 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
+// Every loader and action answers a full disk with a 507 page saying nothing was saved.
 const build = viteDevServer
-  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-  : ((await import(
-      /* @vite-ignore */ new URL("./server/index.js", import.meta.url).href
-    )) as ServerBuild);
+  ? () =>
+      (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(
+        withStorageFullAnswers,
+      )
+  : withStorageFullAnswers(
+      (await import(
+        /* @vite-ignore */ new URL("./server/index.js", import.meta.url).href
+      )) as ServerBuild,
+    );
 
 app.all(
   "*",

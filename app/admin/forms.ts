@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NewPasswordSchema } from "~/auth/password-policy";
 import { roles } from "~/auth/roles";
 import { isTimeZone } from "~/training/rollout/time";
 
@@ -43,17 +44,19 @@ export const AddPersonSchema = z.object({
     .pipe(z.email("Enter a valid e-mail address.")),
   role: z.enum(roles, { error: "Choose a role." }),
   teamId: id.optional(),
-  hiredAt: z.iso.date("Use the date picker (YYYY-MM-DD).").optional(),
+  // Bounded: PostgreSQL cannot store year 0 (a 500), and no one was hired in year 1.
+  hiredAt: z.iso
+    .date("Use the date picker (YYYY-MM-DD).")
+    .refine((d) => d >= "1900-01-01" && d <= "2099-12-31", "Use a date from 1900 to 2099.")
+    .optional(),
   timeZone: z
     .string()
     .trim()
     .max(64)
     .refine(isTimeZone, "Unknown time zone, e.g. Europe/Ljubljana.")
     .default("Europe/Ljubljana"),
-  password: z
-    .string({ error: "Set a first password." })
-    .min(12, "At least 12 characters.")
-    .max(256),
+  // The same rules as a password the person chooses; the server adds the common-password check.
+  password: NewPasswordSchema,
 });
 
 export const SetActiveSchema = z.object({

@@ -1,8 +1,15 @@
 import { prisma } from "~/db.server";
+import { log } from "~/utils/log.server";
+import { unlessStorageFull } from "~/utils/storage-full.server";
 import { clearSessionCookie, readSessionCookie, serializeSessionCookie } from "./cookie.server";
 import type { Role } from "./roles";
 import { isRole } from "./roles";
-import { absoluteExpiry, checkSessionLifetime, initialExpiry } from "./session-lifetime";
+import {
+  absoluteExpiry,
+  absoluteLifetimeMs,
+  checkSessionLifetime,
+  initialExpiry,
+} from "./session-lifetime";
 import {
   generateSessionToken,
   looksLikeSessionToken,
@@ -29,20 +36,29 @@ const userSelect = {
   active: true,
 } as const;
 
-/** Start a session for a user; returns the Set-Cookie header value. */
-export async function createSession(userId: string, now = new Date()): Promise<string> {
+/**
+ * A new session's row and the Set-Cookie value that carries its token, for a caller that writes
+ * the row itself (inside its own transaction).
+ */
+export function prepareSession(userId: string, now = new Date()) {
   const token = generateSessionToken();
-  await prisma.session.create({
-    data: {
+  return {
+    row: {
       id: sessionIdFromToken(token),
       userId,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: initialExpiry(now),
     },
-    select: { id: true },
-  });
-  return serializeSessionCookie(token, absoluteExpiry(now), now);
+    setCookie: serializeSessionCookie(token, absoluteExpiry(now), now),
+  };
+}
+
+/** Start a session for a user; returns the Set-Cookie header value. */
+export async function createSession(userId: string, now = new Date()): Promise<string> {
+  const { row, setCookie } = prepareSession(userId, now);
+  await prisma.session.create({ data: row, select: { id: true } });
+  return setCookie;
 }
 
 /** The user behind a session token, or null when the token is unknown, expired or the user inactive. */
@@ -58,12 +74,16 @@ export async function validateSessionToken(
   });
   if (!session) return null;
   const decision = checkSessionLifetime(session, now);
+  // Both writes are housekeeping: on a full disk, pages that only read must still open.
   if (!decision.valid || !session.user.active || !isRole(session.user.role)) {
-    await prisma.session.deleteMany({ where: { id } });
+    await unlessStorageFull(prisma.session.deleteMany({ where: { id } }), "session.end");
     return null;
   }
   if (decision.touch) {
-    await prisma.session.updateMany({ where: { id }, data: decision.touch });
+    await unlessStorageFull(
+      prisma.session.updateMany({ where: { id }, data: decision.touch }),
+      "session.touch",
+    );
   }
   const { active: _active, role, ...user } = session.user;
   return { ...user, role };
@@ -91,9 +111,31 @@ export async function endSession(request: Request): Promise<string> {
   return clearSessionCookie();
 }
 
-/** End every session of a user (deactivation, password change). */
-export async function endAllSessions(userId: string): Promise<number> {
-  const { count } = await prisma.session.deleteMany({ where: { userId } });
+/** The database id of the session in the request's cookie, or null when there is none. */
+export function currentSessionId(request: Request): string | null {
+  const token = readSessionCookie(request);
+  return token && looksLikeSessionToken(token) ? sessionIdFromToken(token) : null;
+}
+
+/** A user's sessions that are still valid, most recently used first. */
+export function listSessions(userId: string, now = new Date()) {
+  return prisma.session.findMany({
+    where: {
+      userId,
+      expiresAt: { gt: now },
+      createdAt: { gt: new Date(now.getTime() - absoluteLifetimeMs) },
+    },
+    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
+    select: { id: true, createdAt: true, lastSeenAt: true },
+  });
+}
+
+/** End every session of a user but the one with this id (the one making the request). */
+export async function endOtherSessions(userId: string, keepId: string | null): Promise<number> {
+  const { count } = await prisma.session.deleteMany({
+    where: keepId ? { userId, id: { not: keepId } } : { userId },
+  });
+  log.info("sessions.others_ended", { userId, count });
   return count;
 }
 

@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import type { ThrottleDecision, ThrottleKey } from "./throttle";
-import { decideThrottle } from "./throttle";
+import { clientKeyPrefix, decideThrottle } from "./throttle";
+import { rememberThrottledClient } from "./throttled-clients";
 
 // Failures live in the database so every app process behind a load balancer sees the same count.
 
@@ -22,6 +23,10 @@ export async function checkLoginThrottle(
   for (const { key, rule } of keys) {
     const failures = rows.filter((row) => row.key === key).map((row) => row.at);
     const decision = decideThrottle(failures, now, rule);
+    // An address over its limit is turned away by the HTTP server until its wait is over.
+    if (!decision.allowed && key.startsWith(clientKeyPrefix)) {
+      rememberThrottledClient(key.slice(clientKeyPrefix.length), decision.retryAfterSeconds);
+    }
     if (
       !decision.allowed &&
       (worst.allowed || decision.retryAfterSeconds > worst.retryAfterSeconds)

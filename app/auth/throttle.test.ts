@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decideThrottle, loginThrottle, throttleKeys } from "./throttle";
+import {
+  decideThrottle,
+  fixedWindow,
+  loginThrottle,
+  throttleKeys,
+  writeThrottle,
+} from "./throttle";
 
 const minute = 60 * 1000;
 const now = new Date("2026-05-04T12:00:00Z");
@@ -43,5 +49,22 @@ describe("failed-login throttle", () => {
     expect(throttleKeys("eli@example.com", undefined).map((k) => k.key)).toEqual([
       "account:eli@example.com",
     ]);
+  });
+});
+
+describe("write limit windows", () => {
+  it("allows 120 state-changing requests per user a minute", () => {
+    expect(writeThrottle).toEqual({ limit: 120, windowMs: minute });
+  });
+
+  it("numbers fixed windows and says how long is left of the current one", () => {
+    const start = fixedWindow(new Date("2026-05-04T12:00:00.000Z"), minute);
+    expect(start.retryAfterSeconds).toBe(60);
+    const late = fixedWindow(new Date("2026-05-04T12:00:59.200Z"), minute);
+    expect(late).toEqual({ bucket: start.bucket, retryAfterSeconds: 1 });
+    const next = fixedWindow(new Date("2026-05-04T12:01:00.000Z"), minute);
+    expect(next.bucket).toBe(start.bucket + 1);
+    // Bucket numbers fit the 32-bit integer column for a few thousand years.
+    expect(next.bucket).toBeLessThan(2 ** 31);
   });
 });

@@ -1,5 +1,6 @@
 // Failed-login throttle: at most `limit` failures per key inside a sliding window. Pure, so the
 // rule is unit-tested; app/auth/throttle.server.ts keeps the failures in the database.
+// Also the rule for state-changing requests per user (app/auth/write-limit.server.ts).
 
 const fifteenMinutes = 15 * 60 * 1000;
 
@@ -35,11 +36,28 @@ export function decideThrottle(
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
 }
 
+export const clientKeyPrefix = "client:";
+
 /** Throttle keys: one per account and one per client address, each with its own rule. */
 export function throttleKeys(email: string, clientAddress: string | undefined): ThrottleKey[] {
   const keys: ThrottleKey[] = [
     { key: `account:${email.trim().toLowerCase()}`, rule: loginThrottle.account },
   ];
-  if (clientAddress) keys.push({ key: `client:${clientAddress}`, rule: loginThrottle.client });
+  if (clientAddress) {
+    keys.push({ key: `${clientKeyPrefix}${clientAddress}`, rule: loginThrottle.client });
+  }
   return keys;
+}
+
+/**
+ * State-changing requests (form posts) per signed-in user, in fixed one-minute windows. A person
+ * clicking through a module sends a few a minute; a script sends hundreds.
+ */
+export const writeThrottle = { limit: 120, windowMs: 60 * 1000 } as const satisfies ThrottleRule;
+
+/** The number of the fixed window `now` falls in, and the whole seconds left of it (at least 1). */
+export function fixedWindow(now: Date, windowMs: number) {
+  const bucket = Math.floor(now.getTime() / windowMs);
+  const endsAt = (bucket + 1) * windowMs;
+  return { bucket, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
 }

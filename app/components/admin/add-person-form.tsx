@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { AddPersonSchema } from "~/admin/forms";
+import { passwordHint } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -100,7 +101,8 @@ export function AddPersonForm({
         errorId={fields.timeZone.errorId}
       />
       <Field
-        label="First password (12+ characters)"
+        label="First password"
+        hint={passwordHint}
         inputProps={{
           ...getInputProps(fields.password, { type: "password" }),
           autoComplete: "new-password",

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { endSession } from "~/auth/session.server";
+import { getSessionUser, endSession } from "~/auth/session.server";
+import { log } from "~/utils/log.server";
 
 // Logging out changes state, so only POST does it; a GET just goes home.
 export function loader() {
@@ -8,5 +9,8 @@ export function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
+  const user = await getSessionUser(request);
+  const clearCookie = await endSession(request);
+  if (user) log.info("logout", { userId: user.id });
+  return redirect("/login", { headers: { "Set-Cookie": clearCookie } });
 }

@@ -9,7 +9,9 @@ import { setUserActive, listTeams, listUsers } from "~/admin/users.server";
 import { AddPersonForm } from "~/components/admin/add-person-form";
 import { AssignmentsSection } from "~/components/admin/assignments-section";
 import { listModuleArtefacts } from "~/content/store.server";
+import { passwordProblem } from "~/auth/password-policy.server";
 import { requireArea } from "~/auth/permissions.server";
+import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { isRole, roleLabels } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
@@ -17,6 +19,8 @@ import { FormErrors } from "~/components/ui/form-errors";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin · Frontline" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireArea(request, "admin");
@@ -37,6 +41,7 @@ async function publishedModules() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireArea(request, "admin");
+  await requireWriteAllowance(admin.id);
   const body = await readForm(request);
   if (!body.ok) return formErrorResponse(body.message);
   const intent = body.formData.get("intent");
@@ -77,6 +82,8 @@ export async function action({ request }: ActionFunctionArgs) {
         if (value.teamId && !(await teamExists(value.teamId))) {
           ctx.addIssue({ code: "custom", path: ["teamId"], message: "Unknown team." });
         }
+        const problem = passwordProblem(value.password, value, "their");
+        if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
       }),
     });
     if (submission.status !== "success") {

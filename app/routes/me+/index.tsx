@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
+import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import {
@@ -22,6 +23,8 @@ import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "My record · Frontline" }];
 
+export const headers = retryAfterHeaders;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return myRecord(user.id);
@@ -30,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The observed person acknowledges one of their own observations, once, with a comment. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireWriteAllowance(user.id);
   const body = await readForm(request);
   if (!body.ok) return formErrorResponse(body.message);
   const submission = parseWithZod(body.formData, { schema: AcknowledgeSchema });
@@ -72,7 +76,17 @@ export default function MyRecordPage() {
   return (
     <Page
       title="My record"
-      lead="Everything you have done in training, kept for every version of every module."
+      lead={
+        <>
+          Everything you have done in training, kept for every version of every module.{" "}
+          <Link
+            to="/me/security"
+            className="font-medium text-brand-700 underline underline-offset-2"
+          >
+            Password and sessions
+          </Link>
+        </>
+      }
     >
       {nothing ? (
         <EmptyState title="Nothing on record yet">

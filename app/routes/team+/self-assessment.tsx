@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireArea } from "~/auth/permissions.server";
+import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { SelfAssessmentForm } from "~/components/team/self-assessment-form";
@@ -22,6 +23,8 @@ import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Team self-assessment · Frontline" }];
 
+export const headers = retryAfterHeaders;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
   const teams = await teamsForSelfAssessment(user);
@@ -38,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireArea(request, "team");
+  await requireWriteAllowance(user.id);
   const body = await readForm(request);
   if (!body.ok) return formErrorResponse(body.message);
   const teamId = body.formData.get("teamId");

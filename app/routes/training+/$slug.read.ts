@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { requireArea } from "~/auth/permissions.server";
+import { requireWriteAllowance } from "~/auth/write-limit.server";
 import { requireReadableModule } from "~/content/modules.server";
 import { UserInputError } from "~/training/module-key";
 import { markSectionRead } from "~/training/sections.server";
@@ -21,6 +22,7 @@ export function loader() {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireArea(request, "training");
+  await requireWriteAllowance(user.id);
   const module = await requireReadableModule(params.slug ?? "", user, 400);
   const body = await readForm(request, 1024);
   if (!body.ok) return data({ error: body.message }, { status: 400 });
