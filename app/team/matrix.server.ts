@@ -9,6 +9,7 @@ import type { MatrixItem } from "./matrix-charts";
 import { completionByModule, overdueOverTime } from "./matrix-charts";
 import type { MatrixFilters } from "./matrix-filters";
 import { pageSize, statusOrder } from "./matrix-filters";
+import type { Enrollment } from "~/training/rollout/enrollments.server";
 import type { MatrixPerson } from "./matrix-scope.server";
 import {
   enrollmentBatch,
@@ -52,11 +53,14 @@ function toRow(person: MatrixPerson, items: MatrixItem[], filters: MatrixFilters
   };
 }
 
+// One collator for every comparison: localeCompare with options builds one per call.
+const names = new Intl.Collator("en", { sensitivity: "base" });
+
 // Rows without a value for the key (nothing open, nothing shown) go last in either direction.
 function compareRows(sort: MatrixFilters["sort"], dir: MatrixFilters["dir"]) {
   const sign = dir === "asc" ? 1 : -1;
   const byName = (a: MatrixRow, b: MatrixRow) =>
-    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id);
+    names.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const keyed =
     <T>(key: (r: MatrixRow) => T | null, cmp: (a: T, b: T) => number) =>
     (a: MatrixRow, b: MatrixRow) => {
@@ -69,7 +73,7 @@ function compareRows(sort: MatrixFilters["sort"], dir: MatrixFilters["dir"]) {
   if (sort === "due")
     return keyed(
       (r) => r.nextDue,
-      (a, b) => a.localeCompare(b),
+      (a, b) => (a < b ? -1 : a > b ? 1 : 0),
     );
   if (sort === "status")
     return keyed(
@@ -81,14 +85,18 @@ function compareRows(sort: MatrixFilters["sort"], dir: MatrixFilters["dir"]) {
 
 /** Everything the /team page shows for these filters; throws 404 for a team outside the user's. */
 export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now = new Date()) {
+  // No `await` inside the list: while one ran, a 404 thrown by peopleInScope would have no handler
+  // yet, and Node treats an unhandled rejection as fatal.
   const [people, catalogue, teams] = await Promise.all([
     peopleInScope(user, filters),
     moduleCatalogue(),
-    prisma.team.findMany({
-      where: { id: { in: await visibleTeamIds(user) } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+    visibleTeamIds(user).then((teamIds) =>
+      prisma.team.findMany({
+        where: { id: { in: teamIds } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      }),
+    ),
   ]);
   const enrollments = await enrollmentsOf(people, now);
   const itemsOf = new Map<string, MatrixItem[]>(people.map((p) => [p.id, []]));
@@ -157,11 +165,15 @@ export async function exportCsv(
       if (next >= people.length) return controller.close();
       const batch = people.slice(next, next + enrollmentBatch);
       next += enrollmentBatch;
-      const enrollments = await enrollmentsOf(batch, now);
+      const enrollments = new Map<string, Enrollment[]>();
+      for (const e of await enrollmentsOf(batch, now)) {
+        const list = enrollments.get(e.userId);
+        if (list) list.push(e);
+        else enrollments.set(e.userId, [e]);
+      }
       let text = "";
       for (const person of batch) {
-        const items = enrollments
-          .filter((e) => e.userId === person.id)
+        const items = (enrollments.get(person.id) ?? [])
           .map((e) => toItem(e, person.timeZone))
           .filter((i) => itemMatches(i, filters))
           .sort((a, b) => (order.get(a.slug) ?? 99) - (order.get(b.slug) ?? 99));

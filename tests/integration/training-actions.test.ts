@@ -308,5 +308,14 @@ describe("completing a module", () => {
       prisma.attestation.update({ where: { id: attestation.id }, data: { typedName: "X" } }),
     ).rejects.toThrow();
     await expect(prisma.attestation.delete({ where: { id: attestation.id } })).rejects.toThrow();
+
+    // A request cut off after the last answer was saved but before the completion was (a crash,
+    // a full disk): the next visit to the module records the completion it is owed.
+    await prisma.moduleCompletion.delete({ where: { id: completion.id } });
+    ({ data } = await pageData(email, slug));
+    expect(data.progress.completion).toMatchObject({ version: "2.3" });
+    expect(
+      await prisma.moduleCompletion.count({ where: { userId: user.id, moduleSlug: slug } }),
+    ).toBe(1);
   }, 60_000);
 });

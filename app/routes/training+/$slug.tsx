@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireArea } from "~/auth/permissions.server";
+import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { ModuleBody } from "~/components/content/module-body";
 import { SectionProgress, useCurrentSection } from "~/components/content/section-progress";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,7 +13,7 @@ import { QuizPanel } from "~/components/training/quiz-panel";
 import { ScenarioPanel } from "~/components/training/scenario-panel";
 import { readerView, requireReadableModule } from "~/content/modules.server";
 import type { Section } from "~/content/types";
-import { moduleProgress } from "~/training/completion.server";
+import { completeIfDone } from "~/training/completion.server";
 import {
   anchorFor,
   parseModuleAction,
@@ -28,6 +29,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} · Frontline` : "Module · Frontline" },
 ];
 
+export const headers = retryAfterHeaders;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
   const module = await requireReadableModule(params.slug ?? "", user);
@@ -35,13 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [quizzes, scenarios, progress] = await Promise.all([
     quizViews(user.id, module, retry),
     scenarioViews(user.id, module),
-    moduleProgress(user.id, module),
+    // Also records a completion that is due but missing: the last answer's request can be cut off
+    // (crash, full disk) after the answer was saved and before the completion was.
+    completeIfDone(user.id, module),
   ]);
   return { module: readerView(module), quizzes, scenarios, progress };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireArea(request, "training");
+  await requireWriteAllowance(user.id);
   const module = await requireReadableModule(params.slug ?? "", user, 400);
   const body = await readForm(request);
   if (!body.ok) return data({ error: { anchor: null, message: body.message } }, { status: 400 });

@@ -26,8 +26,17 @@ export function dueDate(input: DueInput): LocalDate {
 
 /** The first instant after the due date: local midnight at the end of it. */
 export function dueDeadline(date: LocalDate, timeZone: string): Date {
-  return zonedInstant(addDays(date, 1), "00:00", timeZone);
+  const key = `${date} ${timeZone}`;
+  let ms = deadlines.get(key);
+  if (ms === undefined) {
+    ms = zonedInstant(addDays(date, 1), "00:00", timeZone).getTime();
+    if (deadlines.size >= 10_000) deadlines.clear();
+    deadlines.set(key, ms);
+  }
+  return new Date(ms);
 }
+// Thousands of enrollments share a few hundred due dates: each deadline is worked out once.
+const deadlines = new Map<string, number>();
 
 export type Status = "completed" | "overdue" | "needs-retraining" | "in-progress" | "not-started";
 

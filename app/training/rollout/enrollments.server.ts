@@ -5,6 +5,7 @@ import { isRole } from "~/auth/roles";
 import { majorOf } from "../module-key";
 import type { DueRule, Status } from "./due";
 import { byUrgency, dueDate, moduleStatus } from "./due";
+import { trainingRecords } from "./records-cache.server";
 
 // Who must do which module by when, derived on demand from assignments, people, the course and
 // their records. Nothing here is stored, so a new person, a new assignment or a new MAJOR version
@@ -80,6 +81,13 @@ export function assignmentMatches(
   return roleOk && teamOk;
 }
 
+const sectionSets = new WeakMap<ValidModule, Set<string>>();
+const sectionsOf = (module: ValidModule) => {
+  let ids = sectionSets.get(module);
+  if (!ids) sectionSets.set(module, (ids = new Set(module.sections.map((s) => s.id))));
+  return ids;
+};
+
 const published = (m: Awaited<ReturnType<typeof listModuleArtefacts>>[number]): m is ValidModule =>
   m.problems.length === 0 && m.frontmatter !== null && m.tree !== null && !m.frontmatter.draft;
 
@@ -101,47 +109,12 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
     listModuleArtefacts(),
   ]);
   const modules = new Map(artefacts.filter(published).map((m) => [m.slug, m]));
-  const ids = people.map((p) => p.id);
-  const inScope = { userId: { in: ids }, moduleSlug: { in: [...modules.keys()] } };
-  const [versions, completions, attempts, runs, attestations, reads] = await Promise.all([
+  const [versions, recordsOf] = await Promise.all([
     prisma.moduleVersion.findMany({
       where: { slug: { in: [...modules.keys()] } },
       select: { slug: true, version: true, publishedAt: true },
     }),
-    prisma.moduleCompletion.findMany({
-      where: inScope,
-      orderBy: { completedAt: "desc" },
-      select: {
-        userId: true,
-        moduleSlug: true,
-        moduleVersion: true,
-        completedAt: true,
-        certificateCode: true,
-      },
-    }),
-    prisma.quizAttempt.findMany({
-      where: inScope,
-      select: { userId: true, moduleSlug: true, moduleVersion: true, quizId: true, passed: true },
-    }),
-    prisma.scenarioRun.findMany({
-      where: inScope,
-      select: {
-        userId: true,
-        moduleSlug: true,
-        moduleVersion: true,
-        scenarioId: true,
-        status: true,
-        passed: true,
-      },
-    }),
-    prisma.attestation.findMany({
-      where: inScope,
-      select: { userId: true, moduleSlug: true, moduleVersion: true },
-    }),
-    prisma.sectionRead.findMany({
-      where: inScope,
-      select: { userId: true, moduleSlug: true, moduleVersion: true, sectionId: true },
-    }),
+    trainingRecords(people.map((p) => p.id)),
   ]);
 
   // When each MAJOR first appeared: the start of re-training for those who did an older one.
@@ -160,18 +133,9 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
       if (!module || !assignmentMatches(assignment, person)) continue;
       const fm = module.frontmatter;
       const major = majorOf(fm.version);
-      const atMajor = <T extends { userId: string; moduleSlug: string; moduleVersion: string }>(
-        rows: T[],
-      ) =>
-        rows.filter(
-          (r) =>
-            r.userId === person.id &&
-            r.moduleSlug === module.slug &&
-            majorOf(r.moduleVersion) === major,
-        );
-      const myCompletions = completions.filter(
-        (c) => c.userId === person.id && c.moduleSlug === module.slug,
-      );
+      const sectionIds = sectionsOf(module);
+      const records = recordsOf(person.id, module.slug);
+      const myCompletions = records.completions;
       const current = myCompletions.find((c) => majorOf(c.moduleVersion) === major) ?? null;
       const older = myCompletions.some((c) => majorOf(c.moduleVersion) < major);
       const assignedAt =
@@ -184,23 +148,21 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
         reopenedAt: older && !current ? (majorSince.get(`${module.slug}@${major}`) ?? null) : null,
         timeZone: person.timeZone,
       });
-      const sectionIds = new Set(module.sections.map((s) => s.id));
-      const passed = new Set(
-        atMajor(attempts)
-          .filter((a) => a.passed)
-          .map((a) => a.quizId),
-      );
-      const finished = new Set(
-        atMajor(runs)
-          .filter((r) => r.status === "finished" && r.passed)
-          .map((r) => r.scenarioId),
-      );
-      const read = new Set(
-        atMajor(reads)
-          .map((r) => r.sectionId)
-          .filter((id) => sectionIds.has(id)),
-      );
-      const signed = atMajor(attestations).length > 0;
+      // What was done at any version of the current MAJOR.
+      const passed = new Set<string>();
+      const finished = new Set<string>();
+      const read = new Set<string>();
+      let signed = false;
+      let tried = false;
+      // A completed module counts as all done: no need to look.
+      for (const [version, facts] of current ? [] : records.versions) {
+        if (majorOf(version) !== major) continue;
+        for (const id of facts.passedQuizzes) passed.add(id);
+        for (const id of facts.finishedScenarios) finished.add(id);
+        for (const id of facts.readSections) if (sectionIds.has(id)) read.add(id);
+        signed ||= facts.signed;
+        tried ||= facts.attempts > 0 || facts.runs > 0;
+      }
       const needsSignature = Boolean(fm.attestation);
       const total =
         module.sections.length +
@@ -213,7 +175,7 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
           module.quizzes.filter((q) => passed.has(q.id)).length +
           module.scenarios.filter((s) => finished.has(s.id)).length +
           (needsSignature && signed ? 1 : 0);
-      const started = done > 0 || atMajor(attempts).length > 0 || atMajor(runs).length > 0;
+      const started = done > 0 || tried;
       const enrollment: Enrollment = {
         userId: person.id,
         slug: module.slug,

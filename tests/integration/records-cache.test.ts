@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { listEnrollments } from "~/training/rollout/enrollments.server";
+import { isPostgres } from "../support/dialect";
+
+// Progress is remembered per process; a change written by anyone (another app process, a
+// script) must show at once, because the database counts the person's records version up.
+
+/** A person in a team of their own with two modules assigned to that team only. */
+async function newcomer() {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const team = await prisma.team.create({
+    data: { name: `Cache ${stamp}`, slug: `cache-${stamp}` },
+  });
+  await prisma.assignment.createMany({
+    data: ["our-service-policy", "handling-a-complaint"].map((moduleSlug) => ({
+      moduleSlug,
+      teamIds: JSON.stringify([team.id]),
+      dueDays: 30,
+    })),
+  });
+  return prisma.user.create({
+    data: {
+      email: `cache-${stamp}@demo.frontline.test`,
+      name: "Cache Tester",
+      role: "employee",
+      teamId: team.id,
+    },
+    select: { id: true },
+  });
+}
+
+describe("remembered progress", () => {
+  it("shows a completion written behind the app's back at once", async () => {
+    const person = await newcomer();
+    const before = await listEnrollments([person.id]);
+    const target = before.find((e) => e.status !== "completed")!;
+    expect(target).toBeDefined();
+
+    await prisma.moduleCompletion.create({
+      data: {
+        userId: person.id,
+        moduleSlug: target.slug,
+        moduleVersion: target.version,
+        contentHash: "written-elsewhere",
+        certificateCode: `CACHE${Date.now()}`,
+      },
+    });
+    const after = await listEnrollments([person.id]);
+    expect(after.find((e) => e.slug === target.slug)?.status).toBe("completed");
+
+    const { version } = await prisma.recordsVersion.findUniqueOrThrow({
+      where: { userId: person.id },
+    });
+    expect(version).toBeGreaterThan(0);
+  });
+
+  it("counts a section read and a quiz attempt as starting the module", async () => {
+    const person = await newcomer();
+    const [first] = await listEnrollments([person.id]);
+    expect(first!.status).not.toBe("in-progress");
+    await prisma.quizAttempt.create({
+      data: {
+        userId: person.id,
+        moduleSlug: first!.slug,
+        moduleVersion: first!.version,
+        contentHash: "x",
+        quizId: "any-quiz",
+        number: 1,
+        answers: "{}",
+        correctCount: 0,
+        questionCount: 1,
+        score: 0,
+        passed: false,
+      },
+    });
+    const again = await listEnrollments([person.id]);
+    expect(["in-progress", "overdue"]).toContain(again.find((e) => e.slug === first!.slug)?.status);
+  });
+});
+
+describe("the triggers behind it", () => {
+  // A later migration that rebuilds one of these tables drops its triggers with it.
+  const expected = {
+    QuizAttempt: ["insert", "update", "delete"],
+    ScenarioRun: ["insert", "update", "delete"],
+    SectionRead: ["insert", "update", "delete"],
+    Attestation: ["insert"],
+    ModuleCompletion: ["insert", "update", "delete"],
+  };
+
+  it("are all in place", async () => {
+    // SQLite: one trigger per table and event; PostgreSQL: one per table for all its events.
+    const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
+      isPostgres
+        ? `SELECT tgname AS name FROM pg_trigger WHERE tgname LIKE '%records_version%'`
+        : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%records_version%'`,
+    );
+    const names = rows.map((r) => r.name).sort();
+    const wanted = Object.entries(expected)
+      .flatMap(([table, events]) =>
+        isPostgres
+          ? [`${table}_records_version`]
+          : events.map((e) => `${table}_records_version_${e}`),
+      )
+      .sort();
+    expect(names).toEqual(wanted);
+  });
+});
