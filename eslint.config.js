@@ -12,6 +12,8 @@ export default tseslint.config(
       "data/**",
       "test-results/**",
       "playwright-report/**",
+      "bench/.work/**",
+      "tests/.tmp/**",
     ],
   },
   js.configs.recommended,
