@@ -130,7 +130,8 @@ http {
   scgi_temp_path ${dir}/temp;
   server {
     listen 127.0.0.1:${port};
-    location = / { default_type text/html; alias ${file}; }
+    root ${path.dirname(file)};
+    location = / { default_type text/html; try_files /${path.basename(file)} =404; }
   }
 }
 `,
