@@ -1,6 +1,7 @@
 /** Form-level errors (not tied to one field), announced to screen readers as an alert. */
 export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return <div id={id} />;
+  // Hidden while empty, so it adds no gap to a spaced form; the id stays for aria-describedby.
+  if (!errors?.length) return <div id={id} hidden />;
   return (
     <div
       id={id}
