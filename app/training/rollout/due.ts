@@ -21,8 +21,17 @@ export function dueDate(input: DueInput): LocalDate {
   const start =
     input.reopenedAt ??
     (input.rule === "after_hire" && input.hiredAt ? input.hiredAt : input.assignedAt);
-  return addDays(localDate(start, input.timeZone), input.dueDays);
+  // Most people of a zone share the start of an assignment: each due date is worked out once.
+  const key = `${start.getTime()} ${input.timeZone} ${input.dueDays}`;
+  let date = dueDates.get(key);
+  if (date === undefined) {
+    date = addDays(localDate(start, input.timeZone), input.dueDays);
+    if (dueDates.size >= 50_000) dueDates.clear();
+    dueDates.set(key, date);
+  }
+  return date;
 }
+const dueDates = new Map<string, LocalDate>();
 
 /** The first instant after the due date: local midnight at the end of it. */
 export function dueDeadline(date: LocalDate, timeZone: string): Date {
