@@ -1,10 +1,8 @@
 import { data } from "@remix-run/node";
 import type { SessionUser } from "~/auth/session.server";
-import type { ValidModule } from "~/content/modules.server";
-import { listModuleArtefacts } from "~/content/store.server";
 import { prisma } from "~/db.server";
-import type { Enrollment } from "~/training/rollout/enrollments.server";
-import { activeAssignments, listEnrollments } from "~/training/rollout/enrollments.server";
+import type { Enrollment, Rollout } from "~/training/rollout/enrollments.server";
+import { listEnrollments } from "~/training/rollout/enrollments.server";
 import { localDate } from "~/training/rollout/time";
 import { log } from "~/utils/log.server";
 import { visibleTeamIds } from "./access.server";
@@ -62,23 +60,11 @@ export async function peopleInScope(
 export type CatalogueModule = { slug: string; title: string };
 
 /** Published, assigned modules in course order (the order they were first assigned in). */
-export async function moduleCatalogue(): Promise<CatalogueModule[]> {
-  const [assignments, artefacts] = await Promise.all([activeAssignments(), listModuleArtefacts()]);
-  const published = new Map(
-    artefacts
-      .filter(
-        (m): m is ValidModule =>
-          m.problems.length === 0 &&
-          m.frontmatter !== null &&
-          m.tree !== null &&
-          !m.frontmatter.draft,
-      )
-      .map((m) => [m.slug, m.frontmatter.title]),
-  );
+export function moduleCatalogue({ assignments, modules }: Rollout): CatalogueModule[] {
   const slugs = [...new Set(assignments.map((a) => a.moduleSlug))];
   return slugs.flatMap((slug) => {
-    const title = published.get(slug);
-    return title ? [{ slug, title }] : [];
+    const module = modules.get(slug);
+    return module ? [{ slug, title: module.frontmatter.title }] : [];
   });
 }
 
@@ -86,12 +72,12 @@ export async function moduleCatalogue(): Promise<CatalogueModule[]> {
 // batches keep memory flat and let the CSV's first rows leave early.
 export const enrollmentBatch = 200;
 
-/** Enrollments of many people, fetched a batch at a time. */
-export async function enrollmentsOf(people: { id: string }[], now: Date) {
+/** Enrollments of many people, fetched a batch at a time against one read of the rollout. */
+export async function enrollmentsOf(people: { id: string }[], now: Date, rollout: Rollout) {
   const result: Enrollment[] = [];
   for (let start = 0; start < people.length; start += enrollmentBatch) {
     const ids = people.slice(start, start + enrollmentBatch).map((p) => p.id);
-    result.push(...(await listEnrollments(ids, now)));
+    result.push(...(await listEnrollments(ids, now, rollout)));
   }
   return result;
 }

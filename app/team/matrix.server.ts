@@ -10,6 +10,7 @@ import { completionByModule, overdueOverTime } from "./matrix-charts";
 import type { MatrixFilters } from "./matrix-filters";
 import { pageSize, statusOrder } from "./matrix-filters";
 import type { Enrollment } from "~/training/rollout/enrollments.server";
+import { loadRollout } from "~/training/rollout/enrollments.server";
 import type { MatrixPerson } from "./matrix-scope.server";
 import {
   enrollmentBatch,
@@ -87,9 +88,9 @@ function compareRows(sort: MatrixFilters["sort"], dir: MatrixFilters["dir"]) {
 export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now = new Date()) {
   // No `await` inside the list: while one ran, a 404 thrown by peopleInScope would have no handler
   // yet, and Node treats an unhandled rejection as fatal.
-  const [people, catalogue, teams] = await Promise.all([
+  const [people, rollout, teams] = await Promise.all([
     peopleInScope(user, filters),
-    moduleCatalogue(),
+    loadRollout(),
     visibleTeamIds(user).then((teamIds) =>
       prisma.team.findMany({
         where: { id: { in: teamIds } },
@@ -98,7 +99,8 @@ export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now
       }),
     ),
   ]);
-  const enrollments = await enrollmentsOf(people, now);
+  const catalogue = moduleCatalogue(rollout);
+  const enrollments = await enrollmentsOf(people, now, rollout);
   const itemsOf = new Map<string, MatrixItem[]>(people.map((p) => [p.id, []]));
   const zoneOf = new Map(people.map((p) => [p.id, p.timeZone]));
   for (const e of enrollments) itemsOf.get(e.userId)?.push(toItem(e, zoneOf.get(e.userId)!));
@@ -153,7 +155,8 @@ export async function exportCsv(
   filters: MatrixFilters,
   now = new Date(),
 ): Promise<ReadableStream<Uint8Array>> {
-  const [people, catalogue] = await Promise.all([peopleInScope(user, filters), moduleCatalogue()]);
+  const [people, rollout] = await Promise.all([peopleInScope(user, filters), loadRollout()]);
+  const catalogue = moduleCatalogue(rollout);
   const order = new Map(catalogue.map((m, i) => [m.slug, i]));
   const encoder = new TextEncoder();
   let next = 0;
@@ -166,7 +169,7 @@ export async function exportCsv(
       const batch = people.slice(next, next + enrollmentBatch);
       next += enrollmentBatch;
       const enrollments = new Map<string, Enrollment[]>();
-      for (const e of await enrollmentsOf(batch, now)) {
+      for (const e of await enrollmentsOf(batch, now, rollout)) {
         const list = enrollments.get(e.userId);
         if (list) list.push(e);
         else enrollments.set(e.userId, [e]);

@@ -1,4 +1,5 @@
 import type { LocalDate } from "./time";
+import { boundedCache } from "~/utils/bounded-cache";
 import { addDays, localDate, zonedInstant } from "./time";
 
 // When an assigned module is due, and where each person stands with it.
@@ -21,31 +22,22 @@ export function dueDate(input: DueInput): LocalDate {
   const start =
     input.reopenedAt ??
     (input.rule === "after_hire" && input.hiredAt ? input.hiredAt : input.assignedAt);
-  // Most people of a zone share the start of an assignment: each due date is worked out once.
-  const key = `${start.getTime()} ${input.timeZone} ${input.dueDays}`;
-  let date = dueDates.get(key);
-  if (date === undefined) {
-    date = addDays(localDate(start, input.timeZone), input.dueDays);
-    if (dueDates.size >= 50_000) dueDates.clear();
-    dueDates.set(key, date);
-  }
-  return date;
+  return dueDates(`${start.getTime()} ${input.timeZone} ${input.dueDays}`, () =>
+    addDays(localDate(start, input.timeZone), input.dueDays),
+  );
 }
-const dueDates = new Map<string, LocalDate>();
+// Most people of a zone share the start of an assignment: each due date is worked out once.
+const dueDates = boundedCache<LocalDate>(50_000);
 
 /** The first instant after the due date: local midnight at the end of it. */
 export function dueDeadline(date: LocalDate, timeZone: string): Date {
-  const key = `${date} ${timeZone}`;
-  let ms = deadlines.get(key);
-  if (ms === undefined) {
-    ms = zonedInstant(addDays(date, 1), "00:00", timeZone).getTime();
-    if (deadlines.size >= 10_000) deadlines.clear();
-    deadlines.set(key, ms);
-  }
+  const ms = deadlines(`${date} ${timeZone}`, () =>
+    zonedInstant(addDays(date, 1), "00:00", timeZone).getTime(),
+  );
   return new Date(ms);
 }
 // Thousands of enrollments share a few hundred due dates: each deadline is worked out once.
-const deadlines = new Map<string, number>();
+const deadlines = boundedCache<number>(10_000);
 
 export type Status = "completed" | "overdue" | "needs-retraining" | "in-progress" | "not-started";
 

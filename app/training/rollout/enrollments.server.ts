@@ -91,9 +91,37 @@ const sectionsOf = (module: ValidModule) => {
 const published = (m: Awaited<ReturnType<typeof listModuleArtefacts>>[number]): m is ValidModule =>
   m.problems.length === 0 && m.frontmatter !== null && m.tree !== null && !m.frontmatter.draft;
 
+/**
+ * What every enrollment is worked out from besides the person: the active assignments, the
+ * published course and when each MAJOR version first appeared. Read once per page or export and
+ * passed to each batch of people, not read again per batch.
+ */
+export async function loadRollout() {
+  const [assignments, artefacts] = await Promise.all([activeAssignments(), listModuleArtefacts()]);
+  const modules = new Map(artefacts.filter(published).map((m) => [m.slug, m]));
+  const versions = await prisma.moduleVersion.findMany({
+    where: { slug: { in: [...modules.keys()] } },
+    select: { slug: true, version: true, publishedAt: true },
+  });
+  // When each MAJOR first appeared: the start of re-training for those who did an older one.
+  const majorSince = new Map<string, Date>();
+  for (const v of versions) {
+    const key = `${v.slug}@${majorOf(v.version)}`;
+    const seen = majorSince.get(key);
+    if (!seen || v.publishedAt < seen) majorSince.set(key, v.publishedAt);
+  }
+  return { assignments, modules, majorSince };
+}
+
+export type Rollout = Awaited<ReturnType<typeof loadRollout>>;
+
 /** Enrollments of the given people (all active people when omitted), most urgent first per person. */
-export async function listEnrollments(userIds?: string[], now = new Date()): Promise<Enrollment[]> {
-  const [people, assignments, artefacts] = await Promise.all([
+export async function listEnrollments(
+  userIds?: string[],
+  now = new Date(),
+  rollout?: Rollout,
+): Promise<Enrollment[]> {
+  const [people, { assignments, modules, majorSince }] = await Promise.all([
     prisma.user.findMany({
       where: { active: true, ...(userIds ? { id: { in: userIds } } : {}) },
       select: {
@@ -105,25 +133,9 @@ export async function listEnrollments(userIds?: string[], now = new Date()): Pro
         timeZone: true,
       },
     }),
-    activeAssignments(),
-    listModuleArtefacts(),
+    rollout ?? loadRollout(),
   ]);
-  const modules = new Map(artefacts.filter(published).map((m) => [m.slug, m]));
-  const [versions, recordsOf] = await Promise.all([
-    prisma.moduleVersion.findMany({
-      where: { slug: { in: [...modules.keys()] } },
-      select: { slug: true, version: true, publishedAt: true },
-    }),
-    trainingRecords(people.map((p) => p.id)),
-  ]);
-
-  // When each MAJOR first appeared: the start of re-training for those who did an older one.
-  const majorSince = new Map<string, Date>();
-  for (const v of versions) {
-    const key = `${v.slug}@${majorOf(v.version)}`;
-    const seen = majorSince.get(key);
-    if (!seen || v.publishedAt < seen) majorSince.set(key, v.publishedAt);
-  }
+  const recordsOf = await trainingRecords(people.map((p) => p.id));
 
   const result: Enrollment[] = [];
   for (const person of people) {

@@ -1,3 +1,5 @@
+import { boundedCache } from "~/utils/bounded-cache";
+
 // Calendar dates in a person's own time zone. Due dates are local dates ("due on 14 March");
 // reminders go out at a local wall-clock time, so daylight-saving changes move neither.
 
@@ -43,20 +45,16 @@ function readWallClock(instant: Date, timeZone: string) {
 // local dates, and offsets only change at transitions. A quarter hour whose two ends disagree
 // holds a transition and is always read exactly.
 const quarterHour = 15 * 60 * 1000;
-const offsets = new Map<string, number | null>();
+const offsets = boundedCache<number | null>(100_000);
 const offsetAt = (ms: number, timeZone: string) => readWallClock(new Date(ms), timeZone) - ms;
 
 function wallClock(instant: Date, timeZone: string) {
   const ms = Math.floor(instant.getTime() / 1000) * 1000;
   const bucket = Math.floor(ms / quarterHour);
-  const key = `${timeZone} ${bucket}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
+  const offset = offsets(`${timeZone} ${bucket}`, () => {
     const start = offsetAt(bucket * quarterHour, timeZone);
-    offset = start === offsetAt((bucket + 1) * quarterHour - 1000, timeZone) ? start : null;
-    if (offsets.size >= 100_000) offsets.clear();
-    offsets.set(key, offset);
-  }
+    return start === offsetAt((bucket + 1) * quarterHour - 1000, timeZone) ? start : null;
+  });
   const asUtc = offset === null ? readWallClock(instant, timeZone) : ms + offset;
   return { date: new Date(asUtc).toISOString().slice(0, 10), asUtc };
 }
