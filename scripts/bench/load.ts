@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import http from "node:http";
 
 // One load run with autocannon, with every response's latency kept so percentiles (p95
 // included, which autocannon's summary lacks) are exact, and every status counted.
@@ -43,6 +44,88 @@ export function percentile(sorted: number[], p: number) {
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+function summary(
+  name: string,
+  connections: number,
+  seconds: number,
+  latencies: number[],
+  statuses: Record<string, number>,
+  failures: number,
+): LoadResult {
+  latencies.sort((a, b) => a - b);
+  const notOk = Object.entries(statuses)
+    .filter(([status]) => Number(status) >= 400)
+    .reduce((sum, [, n]) => sum + n, 0);
+  return {
+    name,
+    connections,
+    seconds: round(seconds),
+    requests: latencies.length,
+    rps: round(latencies.length / seconds, 0),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies.at(-1) ?? 0),
+    errors: failures + notOk,
+    statuses,
+  };
+}
+
+/**
+ * Requests at an even pace, each sent on its own schedule whether or not earlier ones have been
+ * answered (open loop), with latency counted from when it was due: what people arriving one by
+ * one see. autocannon's rate option sends in bursts, which queue behind each other and make a
+ * quiet server look slow.
+ */
+export async function paced(options: {
+  name: string;
+  origin: string;
+  seconds: number;
+  rate: number;
+  request: () => RequestPlan;
+}): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let failures = 0;
+  const total = Math.round(options.seconds * options.rate);
+  const interval = 1000 / options.rate;
+  const started = performance.now();
+  const one = (due: number) =>
+    new Promise<void>((resolve) => {
+      const plan = options.request();
+      const request = http.request(
+        `${options.origin}${plan.path}`,
+        { method: plan.method ?? "GET", headers: plan.headers, agent },
+        (response) => {
+          response.resume();
+          response.on("end", () => {
+            latencies.push(performance.now() - due);
+            const status = String(response.statusCode);
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            resolve();
+          });
+        },
+      );
+      request.on("error", () => {
+        failures++;
+        resolve();
+      });
+      request.end(plan.body);
+    });
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(one(due));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const seconds = (performance.now() - started) / 1000;
+  return summary(options.name, agent.maxSockets, seconds, latencies, statuses, failures);
+}
+
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -75,21 +158,12 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   });
   const result = await instance;
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const notOk = Object.entries(statuses)
-    .filter(([status]) => Number(status) >= 400)
-    .reduce((sum, [, n]) => sum + n, 0);
-  return {
-    name: options.name,
-    connections: options.connections,
-    seconds: round(seconds),
-    requests: latencies.length,
-    rps: round(latencies.length / seconds, 0),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    max: round(latencies.at(-1) ?? 0),
-    errors: result.errors + result.timeouts + notOk,
+  return summary(
+    options.name,
+    options.connections,
+    seconds,
+    latencies,
     statuses,
-  };
+    result.errors + result.timeouts,
+  );
 }
