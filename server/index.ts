@@ -10,7 +10,9 @@ import { env, isProduction } from "~/env.server";
 import { mailerFromEnv } from "~/mail/mailer.server";
 import { startReminderSchedule } from "~/training/rollout/reminder-schedule.server";
 import { log } from "~/utils/log.server";
+import { semaphore } from "~/utils/semaphore";
 import { retryWhileStorageFull, withStorageFullAnswers } from "~/utils/storage-full.server";
+import { answerAfterPause } from "./held-answers";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 // Frontline's HTTP server: security headers and the origin check for every request, static
@@ -43,20 +45,50 @@ app.use((req, res, next) => {
 });
 
 // Sign-in attempts from an address the login throttle has refused are turned away here, before
-// any other work, until its wait is over (app/auth/throttled-clients.ts).
-app.post(["/login", "/login.data"], (req, res, next) => {
+// any other work, until its wait is over (app/auth/throttled-clients.ts), after a pause that
+// keeps a flood at the pace of its connections (server/held-answers.ts).
+function refusedAsThrottled(req: express.Request, res: express.Response) {
   const wait = throttledClientWait(req.ip);
-  if (wait === null) return next();
+  if (wait === null) return false;
   const minutes = Math.ceil(wait / 60);
-  res
-    .status(429)
-    .set("Retry-After", String(wait))
-    .type("html")
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many sign-in attempts</title></head>` +
-        `<body><main><h1>Too many sign-in attempts</h1><p>Too many sign-in attempts came from your network. ` +
-        `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.</p><p><a href="/login">Back to sign in</a></p></main></body></html>`,
-    );
+  answerAfterPause(res, () =>
+    res
+      .status(429)
+      .set("Retry-After", String(wait))
+      .type("html")
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many sign-in attempts</title></head>` +
+          `<body><main><h1>Too many sign-in attempts</h1><p>Too many sign-in attempts came from your network. ` +
+          `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.</p><p><a href="/login">Back to sign in</a></p></main></body></html>`,
+      ),
+  );
+  return true;
+}
+
+// The other sign-in attempts take turns, one at a time: each costs a password hash and writes,
+// and a burst of them (a flood's first guesses, before the throttle refuses its address) then
+// queues here instead of crowding out everyone else's pages. A queue too long is refused.
+const signInTurns = semaphore(1);
+const maxWaitingSignIns = 500;
+app.post(["/login", "/login.data"], (req, res, next) => {
+  if (refusedAsThrottled(req, res)) return;
+  if (signInTurns.waiting >= maxWaitingSignIns) {
+    res
+      .status(503)
+      .set("Retry-After", "5")
+      .type("text/plain")
+      .send("Too many sign-ins at once. Try again in a few seconds.");
+    return;
+  }
+  void signInTurns.run(
+    () =>
+      new Promise<void>((done) => {
+        // The address may have been refused while this attempt waited for its turn.
+        if (refusedAsThrottled(req, res)) return done();
+        res.once("close", () => done());
+        next();
+      }),
+  );
 });
 
 // Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts).

@@ -1,5 +1,7 @@
 import type { Algorithm } from "@node-rs/argon2";
 import { hash, verify } from "@node-rs/argon2";
+import { availableParallelism } from "node:os";
+import { semaphore } from "~/utils/semaphore";
 
 // OWASP's argon2id minimum: m=19456 KiB, t=2, p=1 (about 20 ms a hash here).
 const argon2id = 2 as Algorithm;
@@ -10,13 +12,17 @@ export const argon2Options = {
   parallelism: 1,
 } as const;
 
+// Hashes take turns, leaving a core free for pages: a burst of sign-ins (or guesses, before the
+// throttle refuses them) queues here instead of holding every core for its duration.
+const hashing = semaphore(Math.max(1, availableParallelism() - 1));
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, argon2Options);
+  return hashing.run(() => hash(password, argon2Options));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await hashing.run(() => verify(passwordHash, password));
   } catch {
     // A malformed stored hash must read as a wrong password, never as a server error.
     return false;
