@@ -3,7 +3,6 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import type { Enrollment, Rollout } from "~/training/rollout/enrollments.server";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
-import { localDate } from "~/training/rollout/time";
 import { log } from "~/utils/log.server";
 import { visibleTeamIds } from "./access.server";
 import type { MatrixItem } from "./matrix-charts";
@@ -82,17 +81,15 @@ export async function enrollmentsOf(people: { id: string }[], now: Date, rollout
   return result;
 }
 
-/** An enrollment as the matrix shows it, with the completion day in the person's own zone. */
-export function toItem(enrollment: Enrollment, timeZone: string): MatrixItem {
+/** An enrollment as the matrix shows it. */
+export function toItem(enrollment: Enrollment): MatrixItem {
   return {
     slug: enrollment.slug,
     title: enrollment.title,
     version: enrollment.version,
     status: enrollment.status,
     dueDate: enrollment.dueDate,
-    completedOn: enrollment.completion
-      ? localDate(new Date(enrollment.completion.completedAt), timeZone)
-      : null,
+    completedOn: enrollment.completion?.completedOn ?? null,
   };
 }
 

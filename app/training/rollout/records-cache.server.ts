@@ -22,7 +22,9 @@ export type ModuleRecords = {
   versions: Map<string, VersionFacts>;
 };
 
-type Entry = { version: number; modules: Map<string, ModuleRecords> };
+/** One person's records; a new object whenever they change, so it can key memos of results. */
+export type PersonRecords = { version: number; modules: Map<string, ModuleRecords> };
+type Entry = PersonRecords;
 
 // Bounded: the oldest entries go first once this many people are remembered.
 const maxPeople = 50_000;
@@ -36,7 +38,7 @@ const intern = (value: string) => {
   return value;
 };
 
-const none: ModuleRecords = { completions: [], versions: new Map() };
+export const noRecords: ModuleRecords = { completions: [], versions: new Map() };
 
 function facts(entry: Entry, slug: string, moduleVersion: string): VersionFacts {
   let module = entry.modules.get(slug);
@@ -161,6 +163,6 @@ export async function trainingRecords(userIds: string[]) {
       if (cache.size > maxPeople) cache.delete(cache.keys().next().value!);
     }
   }
-  return (userId: string, slug: string): ModuleRecords =>
-    entries.get(userId)?.modules.get(slug) ?? none;
+  const nobody: PersonRecords = { version: -1, modules: new Map() };
+  return (userId: string): PersonRecords => entries.get(userId) ?? nobody;
 }
