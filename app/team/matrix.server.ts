@@ -23,48 +23,74 @@ import {
 
 // The /team completion matrix (people × assigned modules) and its CSV export.
 
+/** What one cell of the matrix shows. */
+export type MatrixCell = Pick<MatrixItem, "status" | "dueDate" | "completedOn">;
+
 export type MatrixRow = {
   id: string;
   name: string;
   email: string;
   team: string;
-  /** Per module slug: the item when it passes the filters; absent when not assigned or filtered. */
-  cells: Record<string, MatrixItem>;
-  assigned: string[];
+  /** Per module slug: the cell when it passes the filters; absent when not assigned or filtered. */
+  cells: Record<string, MatrixCell>;
+  /** Modules assigned to them that the filters hide. */
+  filteredOut: string[];
+  urgent: Status | null;
+  nextDue: string | null;
+};
+
+/** What sorting and counting need of a person; a row is made only for the people on the page. */
+type Summary = {
+  person: MatrixPerson;
+  items: MatrixItem[];
+  shown: MatrixItem[];
   urgent: Status | null;
   nextDue: string | null;
 };
 
 const urgency = (status: Status) => statusOrder.indexOf(status);
 
-function toRow(person: MatrixPerson, items: MatrixItem[], filters: MatrixFilters): MatrixRow {
+function summarise(person: MatrixPerson, items: MatrixItem[], filters: MatrixFilters): Summary {
   const shown = items.filter((i) => itemMatches(i, filters));
-  const open = shown.filter((i) => i.status !== "completed").map((i) => i.dueDate);
+  let urgent: Status | null = null;
+  let nextDue: string | null = null;
+  for (const i of shown) {
+    if (urgent === null || urgency(i.status) < urgency(urgent)) urgent = i.status;
+    if (i.status !== "completed" && (nextDue === null || i.dueDate < nextDue)) nextDue = i.dueDate;
+  }
+  return { person, items, shown, urgent, nextDue };
+}
+
+function toRow({ person, items, shown, urgent, nextDue }: Summary): MatrixRow {
   return {
     id: person.id,
     name: person.name,
     email: person.email,
     team: person.team.name,
-    cells: Object.fromEntries(shown.map((i) => [i.slug, i])),
-    assigned: items.map((i) => i.slug),
-    urgent: shown.length
-      ? shown.map((i) => i.status).sort((a, b) => urgency(a) - urgency(b))[0]!
-      : null,
-    nextDue: open.length ? open.sort()[0]! : null,
+    cells: Object.fromEntries(
+      shown.map((i) => [
+        i.slug,
+        { status: i.status, dueDate: i.dueDate, completedOn: i.completedOn },
+      ]),
+    ),
+    filteredOut: items.filter((i) => !shown.includes(i)).map((i) => i.slug),
+    urgent,
+    nextDue,
   };
 }
 
 // One collator for every comparison: localeCompare with options builds one per call.
 const names = new Intl.Collator("en", { sensitivity: "base" });
 
-// Rows without a value for the key (nothing open, nothing shown) go last in either direction.
+// People without a value for the key (nothing open, nothing shown) go last in either direction.
 function compareRows(sort: MatrixFilters["sort"], dir: MatrixFilters["dir"]) {
   const sign = dir === "asc" ? 1 : -1;
-  const byName = (a: MatrixRow, b: MatrixRow) =>
-    names.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byName = (a: Summary, b: Summary) =>
+    names.compare(a.person.name, b.person.name) ||
+    (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0);
   const keyed =
-    <T>(key: (r: MatrixRow) => T | null, cmp: (a: T, b: T) => number) =>
-    (a: MatrixRow, b: MatrixRow) => {
+    <T>(key: (r: Summary) => T | null, cmp: (a: T, b: T) => number) =>
+    (a: Summary, b: Summary) => {
       const ka = key(a);
       const kb = key(b);
       if (ka === null || kb === null)
@@ -81,7 +107,7 @@ function compareRows(sort: MatrixFilters["sort"], dir: MatrixFilters["dir"]) {
       (r) => (r.urgent ? urgency(r.urgent) : null),
       (a, b) => a - b,
     );
-  return (a: MatrixRow, b: MatrixRow) => sign * byName(a, b);
+  return (a: Summary, b: Summary) => sign * byName(a, b);
 }
 
 /** Everything the /team page shows for these filters; throws 404 for a team outside the user's. */
@@ -102,8 +128,7 @@ export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now
   const catalogue = moduleCatalogue(rollout);
   const enrollments = await enrollmentsOf(people, now, rollout);
   const itemsOf = new Map<string, MatrixItem[]>(people.map((p) => [p.id, []]));
-  const zoneOf = new Map(people.map((p) => [p.id, p.timeZone]));
-  for (const e of enrollments) itemsOf.get(e.userId)?.push(toItem(e, zoneOf.get(e.userId)!));
+  for (const e of enrollments) itemsOf.get(e.userId)?.push(toItem(e));
 
   const present = new Set(enrollments.map((e) => e.slug));
   const columns = catalogue.filter(
@@ -111,19 +136,19 @@ export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now
   );
   const filtering = Boolean(filters.module || filters.status);
   const all = people
-    .map((p) => toRow(p, itemsOf.get(p.id)!, filters))
+    .map((p) => summarise(p, itemsOf.get(p.id)!, filters))
     // With a module or status filter, only people with something that matches are listed.
-    .filter((row) => !filtering || Object.keys(row.cells).length > 0)
+    .filter((summary) => !filtering || summary.shown.length > 0)
     .sort(compareRows(filters.sort, filters.dir));
 
   const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const shownItems = all.flatMap((row) => Object.values(row.cells));
+  const shownItems = all.flatMap((summary) => summary.shown);
   return {
     teams,
     modules: catalogue,
     columns,
-    rows: all.slice((page - 1) * pageSize, page * pageSize),
+    rows: all.slice((page - 1) * pageSize, page * pageSize).map(toRow),
     total: all.length,
     page,
     pageCount,
@@ -177,7 +202,7 @@ export async function exportCsv(
       let text = "";
       for (const person of batch) {
         const items = (enrollments.get(person.id) ?? [])
-          .map((e) => toItem(e, person.timeZone))
+          .map(toItem)
           .filter((i) => itemMatches(i, filters))
           .sort((a, b) => (order.get(a.slug) ?? 99) - (order.get(b.slug) ?? 99));
         for (const i of items) {

@@ -45,13 +45,14 @@ function SortHeader({
   );
 }
 
+// Cells are styled by the table's class (app.css): a page holds thousands of them.
 function Cell({ row, column }: { row: MatrixRow; column: Column }) {
   const item = row.cells[column.slug];
   if (item) {
     return (
-      <td className="px-3 py-2.5 align-top">
+      <td>
         <StatusBadge status={item.status} />
-        <p className="mt-1 text-xs whitespace-nowrap text-slate-600">
+        <p className="matrix-note">
           {item.completedOn
             ? `Done ${shortDate(item.completedOn)}`
             : `Due ${shortDate(item.dueDate)}`}
@@ -59,10 +60,9 @@ function Cell({ row, column }: { row: MatrixRow; column: Column }) {
       </td>
     );
   }
-  const assigned = row.assigned.includes(column.slug);
   return (
-    <td className="px-3 py-2.5 align-top text-xs text-slate-500">
-      {assigned ? (
+    <td className="matrix-quiet">
+      {row.filteredOut.includes(column.slug) ? (
         <>
           <span aria-hidden>·</span>
           <span className="sr-only">Filtered out</span>
@@ -93,7 +93,7 @@ export function MatrixTable({
       aria-label="Completion matrix"
       tabIndex={0}
     >
-      <table className="w-full text-left text-sm">
+      <table className="matrix-table w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
           <tr>
@@ -131,14 +131,14 @@ export function MatrixTable({
                 </Link>
                 <p className="truncate text-xs text-slate-600">{row.team}</p>
               </th>
-              <td className="px-3 py-2.5 align-top">
+              <td>
                 {row.urgent ? (
                   <StatusBadge status={row.urgent} />
                 ) : (
                   <span className="text-slate-500">—</span>
                 )}
               </td>
-              <td className="px-3 py-2.5 align-top whitespace-nowrap tabular-nums">
+              <td className="whitespace-nowrap tabular-nums">
                 {row.nextDue ? shortDate(row.nextDue) : "—"}
               </td>
               {columns.map((c) => (

@@ -11,13 +11,7 @@ const styles: Record<Status, string> = {
 };
 
 export function StatusBadge({ status }: { status: Status }) {
-  return (
-    <span
-      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ${styles[status]}`}
-    >
-      {statusLabels[status]}
-    </span>
-  );
+  return <span className={`status-badge ${styles[status]}`}>{statusLabels[status]}</span>;
 }
 
 /** "12 March 2026" (long) or "12 Mar 2026" (medium) for a local YYYY-MM-DD date, without a time-zone shift. */
