@@ -1,6 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import { oneAtATime } from "~/db/one-connection.server";
 import { sqliteConnectionPragmas } from "~/db/sqlite-pragmas";
 import { env } from "~/env.server";
 import { PrismaClient } from "~/generated/prisma/client";
@@ -32,7 +33,7 @@ function sqliteAdapter(file: string): SqlDriverAdapterFactory {
     async connect() {
       const connection = await factory.connect();
       await connection.executeScript(sqliteConnectionPragmas);
-      return connection;
+      return oneAtATime(connection);
     },
   };
 }
