@@ -35,6 +35,13 @@ export type LoadOptions = {
   rate?: number;
   /** A fixed request, or a function giving each request (called per request). */
   request: RequestPlan | (() => RequestPlan & { onAnswer?: (status: number) => void });
+  /**
+   * Seconds of ramp-up before the measured `seconds`: requests sent then are answered and
+   * checked but not timed. With every connection opening at once, a saturated Node server
+   * answers the last ones to connect seconds late (a plain http server doing 3 ms of work a
+   * request does the same), which says nothing about the steady state being measured.
+   */
+  settle?: number;
 };
 
 export function percentile(sorted: number[], p: number) {
@@ -131,11 +138,12 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const statuses: Record<string, number> = {};
   const dynamic = typeof options.request === "function" ? options.request : null;
   const fixed = typeof options.request === "function" ? null : options.request;
+  const settle = options.settle ?? 1;
   const started = performance.now();
   const instance = autocannon({
     url: options.origin,
     connections: options.connections,
-    duration: options.seconds,
+    duration: options.seconds + settle,
     ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
       dynamic
@@ -152,12 +160,16 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         : { ...fixed!, method: fixed!.method ?? "GET" },
     ],
   });
+  let measuredFrom = Infinity;
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
+    const now = performance.now();
     statuses[status] = (statuses[status] ?? 0) + 1;
+    if (now - ms < started + settle * 1000) return;
+    measuredFrom = Math.min(measuredFrom, now - ms);
+    latencies.push(ms);
   });
   const result = await instance;
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - Math.min(measuredFrom, performance.now())) / 1000;
   return summary(
     options.name,
     options.connections,
