@@ -81,16 +81,24 @@ export async function enrollmentsOf(people: { id: string }[], now: Date, rollout
   return result;
 }
 
+// Enrollments are remembered while unchanged (enrollments.server.ts), and so are their items.
+const items = new WeakMap<Enrollment, MatrixItem>();
+
 /** An enrollment as the matrix shows it. */
 export function toItem(enrollment: Enrollment): MatrixItem {
-  return {
-    slug: enrollment.slug,
-    title: enrollment.title,
-    version: enrollment.version,
-    status: enrollment.status,
-    dueDate: enrollment.dueDate,
-    completedOn: enrollment.completion?.completedOn ?? null,
-  };
+  let item = items.get(enrollment);
+  if (!item) {
+    item = {
+      slug: enrollment.slug,
+      title: enrollment.title,
+      version: enrollment.version,
+      status: enrollment.status,
+      dueDate: enrollment.dueDate,
+      completedOn: enrollment.completion?.completedOn ?? null,
+    };
+    items.set(enrollment, item);
+  }
+  return item;
 }
 
 /** Whether an item passes the module and status filters. */
