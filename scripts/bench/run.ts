@@ -26,7 +26,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
-    database: { type: "string", default: process.env.BENCH_DATABASE_URL ?? defaultDatabaseUrl },
+    database: { type: "string", default: defaultDatabaseUrl },
     "no-build": { type: "boolean", default: false },
     "no-scale-out": { type: "boolean", default: false },
     // Write V8 CPU profiles of the server to bench/.work/profiles.

@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: {
     employees: { type: "string", default: "10000" },
     modules: { type: "string", default: "50" },
-    database: { type: "string", default: process.env.BENCH_DATABASE_URL ?? defaultDatabaseUrl },
+    database: { type: "string", default: defaultDatabaseUrl },
   },
 });
 const employeeCount = Number(values.employees);

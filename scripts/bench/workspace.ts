@@ -21,7 +21,16 @@ export const workDir = path.join(benchDir, ".work");
 /** The folder the benchmarked server runs in: build/, content/ and prisma/ as in a checkout. */
 export const serverDir = path.join(workDir, "app");
 export const benchContentDir = path.join(serverDir, "content");
-export const defaultDatabaseUrl = `file:${path.join(workDir, "bench.db")}`;
+/**
+ * The database to seed and bench when --database is not given: BENCH_DATABASE_URL, else
+ * DATABASE_URL when it names a PostgreSQL server, else a SQLite file of the bench's own. A SQLite
+ * DATABASE_URL is the app's own data and is never used.
+ */
+export const defaultDatabaseUrl =
+  process.env.BENCH_DATABASE_URL ??
+  (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")
+    ? process.env.DATABASE_URL!
+    : `file:${path.join(workDir, "bench.db")}`);
 const metaFile = (databaseUrl: string) =>
   path.join(workDir, `seed-${/^postgres/.test(databaseUrl) ? "postgres" : "sqlite"}.json`);
 
