@@ -10,10 +10,10 @@ import { env, isProduction } from "~/env.server";
 import { mailerFromEnv } from "~/mail/mailer.server";
 import { startReminderSchedule } from "~/training/rollout/reminder-schedule.server";
 import { log } from "~/utils/log.server";
-import { semaphore } from "~/utils/semaphore";
 import { retryWhileStorageFull, withStorageFullAnswers } from "~/utils/storage-full.server";
 import { answerAfterPause } from "./held-answers";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { signInTurns } from "./sign-in-turns";
 
 // Frontline's HTTP server: security headers and the origin check for every request, static
 // assets, then Remix. Migrations run before it listens.
@@ -65,31 +65,8 @@ function refusedAsThrottled(req: express.Request, res: express.Response) {
   return true;
 }
 
-// The other sign-in attempts take turns, one at a time: each costs a password hash and writes,
-// and a burst of them (a flood's first guesses, before the throttle refuses its address) then
-// queues here instead of crowding out everyone else's pages. A queue too long is refused.
-const signInTurns = semaphore(1);
-const maxWaitingSignIns = 500;
-app.post(["/login", "/login.data"], (req, res, next) => {
-  if (refusedAsThrottled(req, res)) return;
-  if (signInTurns.waiting >= maxWaitingSignIns) {
-    res
-      .status(503)
-      .set("Retry-After", "5")
-      .type("text/plain")
-      .send("Too many sign-ins at once. Try again in a few seconds.");
-    return;
-  }
-  void signInTurns.run(
-    () =>
-      new Promise<void>((done) => {
-        // The address may have been refused while this attempt waited for its turn.
-        if (refusedAsThrottled(req, res)) return done();
-        res.once("close", () => done());
-        next();
-      }),
-  );
-});
+// Other sign-in attempts take turns per address (server/sign-in-turns.ts).
+app.post(["/login", "/login.data"], signInTurns({ refused: refusedAsThrottled }));
 
 // Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts).
 app.use((req, res, next) => {

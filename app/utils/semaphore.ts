@@ -26,5 +26,9 @@ export function semaphore(slots: number) {
     get waiting() {
       return waiting.length;
     },
+    /** Nothing running and nothing waiting. */
+    get idle() {
+      return running === 0 && waiting.length === 0;
+    },
   };
 }
