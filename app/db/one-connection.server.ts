@@ -17,11 +17,9 @@ type Transaction = Awaited<ReturnType<Connection["startTransaction"]>>;
 export function oneAtATime(connection: Connection): Connection {
   // Settles when the open transaction commits or rolls back; null when none is open.
   let open: Promise<void> | null = null;
-  const noneOpen = async () => {
-    while (open) await open;
-  };
 
   async function startTransaction(...args: Parameters<Connection["startTransaction"]>) {
+    // Checked again after every wait and followed at once by claiming the connection.
     while (open) await open;
     let finish!: () => void;
     open = new Promise<void>((resolve) => {
@@ -49,15 +47,19 @@ export function oneAtATime(connection: Connection): Connection {
     return forwarding(transaction, { commit, rollback });
   }
 
+  // A statement runs once no transaction is open: the last check and the statement happen in
+  // one turn (an async function runs synchronously up to its first wait).
+  const whenNoneOpen =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      while (open) await open;
+      return run(...args);
+    };
+
   return forwarding(connection, {
-    queryRaw: (...args: Parameters<Connection["queryRaw"]>) =>
-      open ? noneOpen().then(() => connection.queryRaw(...args)) : connection.queryRaw(...args),
-    executeRaw: (...args: Parameters<Connection["executeRaw"]>) =>
-      open ? noneOpen().then(() => connection.executeRaw(...args)) : connection.executeRaw(...args),
-    executeScript: (...args: Parameters<Connection["executeScript"]>) =>
-      open
-        ? noneOpen().then(() => connection.executeScript(...args))
-        : connection.executeScript(...args),
+    queryRaw: whenNoneOpen(connection.queryRaw.bind(connection)),
+    executeRaw: whenNoneOpen(connection.executeRaw.bind(connection)),
+    executeScript: whenNoneOpen(connection.executeScript.bind(connection)),
     startTransaction,
   });
 }

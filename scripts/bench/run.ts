@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ModuleArtefact } from "~/content/compile.server";
-import type { LoadResult, RequestPlan } from "./load";
+import type { LoadOptions, LoadResult, RequestPlan } from "./load";
 import { load, paced } from "./load";
 import type { Running } from "./servers";
 import { memory, startApp, startNginx, startStaticNode } from "./servers";
@@ -184,12 +184,20 @@ async function measured(app: Running, run: () => Promise<LoadResult>): Promise<S
   return { ...result, peakMiB: Math.max(peak, memory(app.pids()).rssMiB), busy };
 }
 
+/** One autocannon run against a server at the run's settings (`connections`, `seconds`). */
+function drive(
+  server: Running,
+  name: string,
+  request: LoadOptions["request"],
+  runConnections = connections,
+) {
+  return load({ name, origin: server.origin, connections: runConnections, seconds, request });
+}
+
 /** Quiz submissions from distinct users, then every acknowledged one looked up in the database. */
 async function quizRun(app: Running, name: string): Promise<Scenario> {
   const first = nextQuiz;
-  const result = await measured(app, () =>
-    load({ name, origin: app.origin, connections, seconds, request: quizRequest(app.origin) }),
-  );
+  const result = await measured(app, () => drive(app, name, quizRequest(app.origin)));
   const sent = quizItems.slice(first, nextQuiz).map((item, i) => ({
     item,
     state: quizLedger.get(first + i)!,
@@ -276,44 +284,29 @@ async function csvRun(app: Running, who: "admin" | "manager"): Promise<Scenario>
 // leaves room to spare (paced: autocannon's rate option sends in bursts).
 const steadyRate = 25;
 async function steadyPages(app: Running, label: string) {
-  return Promise.all([
-    measured(app, () =>
-      paced({
-        name: `module-page-steady${label}`,
-        origin: app.origin,
-        seconds,
-        rate: steadyRate,
-        request: readerRequest,
-      }),
+  const pages: [string, () => RequestPlan][] = [
+    ["module-page-steady", readerRequest],
+    ["remix-trivial-steady", () => ({ path: "/login" })],
+  ];
+  return Promise.all(
+    pages.map(([name, request]) =>
+      measured(app, () =>
+        paced({ name: `${name}${label}`, origin: app.origin, seconds, rate: steadyRate, request }),
+      ),
     ),
-    measured(app, () =>
-      paced({
-        name: `remix-trivial-steady${label}`,
-        origin: app.origin,
-        seconds,
-        rate: steadyRate,
-        request: () => ({ path: "/login" }),
-      }),
-    ),
-  ]);
+  );
 }
 
 function loginFlood(app: Running) {
   let n = 0;
-  return load({
-    name: "login-flood",
-    origin: app.origin,
-    connections,
-    seconds,
-    request: () => {
-      const person = employees[(n++ * 7919) % employees.length]!;
-      return {
-        method: "POST",
-        path: "/login",
-        headers: { Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email: person.email, password: `wrong-${n}` }).toString(),
-      };
-    },
+  return drive(app, "login-flood", () => {
+    const person = employees[(n++ * 7919) % employees.length]!;
+    return {
+      method: "POST",
+      path: "/login",
+      headers: { Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: person.email, password: `wrong-${n}` }).toString(),
+    };
   });
 }
 
@@ -363,55 +356,19 @@ const only = values.only?.split(",").filter(Boolean);
 const wanted = (name: string) => !only || only.some((word) => name.includes(word));
 if (wanted("baseline-static")) {
   const staticNode = await startStaticNode(staticFile);
-  record(
-    await load({
-      name: "baseline-static-node",
-      origin: staticNode.origin,
-      connections,
-      seconds,
-      request: { path: "/" },
-    }),
-  );
+  record(await drive(staticNode, "baseline-static-node", { path: "/" }));
   await staticNode.stop();
   const nginx = await startNginx(staticFile);
   if (nginx) {
-    record(
-      await load({
-        name: "baseline-static-nginx",
-        origin: nginx.origin,
-        connections,
-        seconds,
-        request: { path: "/" },
-      }),
-    );
+    record(await drive(nginx, "baseline-static-nginx", { path: "/" }));
     await nginx.stop();
   }
 }
 if (wanted("baseline-remix-trivial")) {
-  record(
-    await measured(app, () =>
-      load({
-        name: "baseline-remix-trivial",
-        origin: app.origin,
-        connections,
-        seconds,
-        request: { path: "/login" },
-      }),
-    ),
-  );
+  record(await measured(app, () => drive(app, "baseline-remix-trivial", { path: "/login" })));
 }
 if (wanted("module-page")) {
-  record(
-    await measured(app, () =>
-      load({
-        name: "module-page",
-        origin: app.origin,
-        connections,
-        seconds,
-        request: readerRequest,
-      }),
-    ),
-  );
+  record(await measured(app, () => drive(app, "module-page", readerRequest)));
 }
 if (wanted("quiz-submit")) record(await quizRun(app, "quiz-submit"));
 if (wanted("team-matrix")) {
@@ -420,17 +377,7 @@ if (wanted("team-matrix")) {
     ["team-matrix", 1],
     ["team-matrix-5-managers", 5],
   ] as const) {
-    record(
-      await measured(app, () =>
-        load({
-          name,
-          origin: app.origin,
-          connections: matrixConnections,
-          seconds,
-          request: managerRequest("/team"),
-        }),
-      ),
-    );
+    record(await measured(app, () => drive(app, name, managerRequest("/team"), matrixConnections)));
   }
 }
 if (wanted("csv")) {
@@ -454,17 +401,7 @@ await app.stop();
 if (!values["no-scale-out"] && wanted("2-processes")) {
   const two = await startApp(databaseUrl, 2);
   await warmUp(two);
-  record(
-    await measured(two, () =>
-      load({
-        name: "module-page-2-processes",
-        origin: two.origin,
-        connections,
-        seconds,
-        request: readerRequest,
-      }),
-    ),
-  );
+  record(await measured(two, () => drive(two, "module-page-2-processes", readerRequest)));
   record(await quizRun(two, "quiz-submit-2-processes"));
   await two.stop();
 }
