@@ -4,6 +4,10 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { isLocale, type Locale } from "~/i18n/config";
+import { instanceFor } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { log } from "~/utils/log.server";
 import { NonceProvider } from "~/utils/nonce";
 
@@ -13,7 +17,13 @@ export const streamTimeout = 5000;
 // Pages show personal records: never keep them in a shared or back-forward cache.
 const noStore = "private, no-store";
 
-export default function handleRequest(
+/** The root loader's language; when the root loader failed, the visitor's detected one. */
+async function documentLocale(request: Request, context: EntryContext): Promise<Locale> {
+  const root = context.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined;
+  return isLocale(root?.locale) ? root.locale : requestLocale(request);
+}
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -21,12 +31,15 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const i18n = instanceFor(await documentLocale(request, remixContext));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
       </NonceProvider>,
       {
         nonce,

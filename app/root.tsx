@@ -9,9 +9,12 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { getUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AppShell } from "~/components/app-shell";
+import "~/i18n/errors";
+import { requestLocale } from "~/i18n/locale.server";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/utils/nonce";
 
@@ -22,18 +25,26 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { name: user.name, email: user.email, role: user.role } : null };
+  const locale = await requestLocale(request, user);
+  return {
+    locale,
+    timeZone: user?.timeZone ?? null,
+    user: user ? { name: user.name, email: user.email, role: user.role } : null,
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  // Without root data (an error before it loaded) the language the document was rendered in.
+  const { i18n } = useTranslation();
+  const lang = data?.locale ?? i18n.language;
   useEffect(() => {
     // e2e tests wait for this marker: clicks before hydration would be lost.
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,4 +1,5 @@
 // Roles and what each may open. Shared by server (permission checks) and client (navigation).
+// Labels are message keys, put into words where they are shown.
 
 export const roles = ["employee", "manager", "trainer", "admin"] as const;
 export type Role = (typeof roles)[number];
@@ -11,13 +12,13 @@ export function isRole(value: string): value is Role {
 export const areas = {
   training: {
     path: "/training",
-    label: "My training",
+    label: "common:nav.training",
     roles: ["employee", "manager", "trainer", "admin"],
   },
-  record: { path: "/me", label: "My record", roles: ["employee", "manager", "trainer", "admin"] },
-  team: { path: "/team", label: "My team", roles: ["manager", "admin"] },
-  studio: { path: "/studio", label: "Studio", roles: ["trainer", "admin"] },
-  admin: { path: "/admin", label: "Admin", roles: ["admin"] },
+  record: { path: "/me", label: "common:nav.record", roles: ["employee", "manager", "trainer", "admin"] },
+  team: { path: "/team", label: "common:nav.team", roles: ["manager", "admin"] },
+  studio: { path: "/studio", label: "common:nav.studio", roles: ["trainer", "admin"] },
+  admin: { path: "/admin", label: "common:nav.admin", roles: ["admin"] },
 } as const satisfies Record<string, { path: string; label: string; roles: readonly Role[] }>;
 
 export type Area = keyof typeof areas;
@@ -44,9 +45,10 @@ export function navigationFor(role: Role) {
     .map((area) => ({ area, path: areas[area].path, label: areas[area].label }));
 }
 
+/** Message keys of each role's name (app/locales/<locale>/common.json). */
 export const roleLabels: Record<Role, string> = {
-  employee: "Employee",
-  manager: "Manager",
-  trainer: "Trainer",
-  admin: "Administrator",
+  employee: "common:roles.employee",
+  manager: "common:roles.manager",
+  trainer: "common:roles.trainer",
+  admin: "common:roles.admin",
 };

@@ -25,6 +25,9 @@ export type SessionUser = {
   name: string;
   role: Role;
   teamId: string | null;
+  /** The person's language (see app/i18n/config.ts) and IANA time zone. */
+  locale: string;
+  timeZone: string;
 };
 
 const userSelect = {
@@ -33,6 +36,8 @@ const userSelect = {
   name: true,
   role: true,
   teamId: true,
+  locale: true,
+  timeZone: true,
   active: true,
 } as const;
 

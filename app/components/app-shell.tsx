@@ -1,5 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { Role } from "~/auth/roles";
 import { navigationFor, roleLabels } from "~/auth/roles";
 
@@ -7,6 +8,7 @@ type ShellUser = { name: string; email: string; role: Role };
 
 /** Header with role-based navigation around every page; the bare page when nobody is signed in. */
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  const { t } = useTranslation();
   if (!user) return <>{children}</>;
   return (
     <div className="min-h-dvh">
@@ -14,14 +16,14 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
       >
-        Skip to content
+        {t("shell.skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <Link to="/" className="text-lg font-bold tracking-tight text-brand-700">
             Frontline
           </Link>
-          <nav aria-label="Main" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
+          <nav aria-label={t("shell.mainNavigation")} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
             <ul className="flex gap-1">
               {navigationFor(user.role).map((item) => (
                 <li key={item.area}>
@@ -36,7 +38,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                       }`
                     }
                   >
-                    {item.label}
+                    {t(item.label)}
                   </NavLink>
                 </li>
               ))}
@@ -45,14 +47,14 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
           <div className="ml-auto flex items-center gap-3">
             <div className="hidden text-right sm:block">
               <p className="text-sm font-medium text-slate-900">{user.name}</p>
-              <p className="text-xs text-slate-600">{roleLabels[user.role]}</p>
+              <p className="text-xs text-slate-600">{t(roleLabels[user.role])}</p>
             </div>
             <Form method="post" action="/logout">
               <button
                 type="submit"
                 className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
               >
-                Log out
+                {t("shell.logOut")}
               </button>
             </Form>
           </div>

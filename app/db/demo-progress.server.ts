@@ -85,7 +85,15 @@ function bestReplies(scenario: ScenarioDef): number[][] {
 }
 
 async function complete(
-  user: { id: string; name: string; email: string; role: string; teamId: string | null },
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+    teamId: string | null;
+    locale: string;
+    timeZone: string;
+  },
   module: ReadableModule,
 ) {
   const session = { ...user, role: user.role as "employee" };
@@ -145,7 +153,15 @@ async function failQuizOnce(userId: string, module: ReadableModule) {
   const answers = Object.fromEntries(
     quiz.questions.map((q) => [q.id, [(q.options.find((o) => !o.correct) ?? q.options[0]!).id]]),
   );
-  const session = { id: userId, name: "", email: "", role: "employee" as const, teamId: null };
+  const session = {
+    id: userId,
+    name: "",
+    email: "",
+    role: "employee" as const,
+    teamId: null,
+    locale: "en",
+    timeZone: "Europe/Ljubljana",
+  };
   await performModuleAction(
     session,
     module,
@@ -185,7 +201,7 @@ export async function seedDemoProgress(artefacts: ModuleArtefact[], now = new Da
   const people = await prisma.user.findMany({
     where: { role: { in: ["employee", "manager"] }, email: { endsWith: `@${demoDomain}` } },
     orderBy: { email: "asc" },
-    select: { id: true, name: true, email: true, role: true, teamId: true },
+    select: { id: true, name: true, email: true, role: true, teamId: true, locale: true, timeZone: true },
   });
   const ordered = courseAssignments
     .map((a) => modules.get(a.slug))

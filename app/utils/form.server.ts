@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import "~/i18n/errors";
 
 // Reading a form body defensively: a wrong content type or an oversized body is the client's
 // mistake (400), never a server error, and it is refused before the body is parsed.

@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { errorText } from "~/i18n/errors";
 
 /** A labelled input with an optional hint, its errors announced and tied to it by aria-describedby. */
 export function Field({
@@ -14,6 +16,7 @@ export function Field({
   errors?: string[];
   errorId: string;
 }) {
+  const { t } = useTranslation();
   const { key, ...props } = inputProps;
   const invalid = Boolean(errors?.length);
   const hintId = `${props.id}-hint`;
@@ -37,7 +40,7 @@ export function Field({
       />
       <ul id={errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
         {errors?.map((error) => (
-          <li key={error}>{error}</li>
+          <li key={error}>{errorText(t, error)}</li>
         ))}
       </ul>
     </div>
