@@ -8,13 +8,17 @@ import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
 import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
 import type { Extraction } from "./extract.server";
 import { remarkFrontline } from "./extract.server";
 import type { Frontmatter } from "./frontmatter";
 import { FrontmatterSchema } from "./frontmatter";
 import type { TreeNode } from "./tree";
 import { treeFromCode } from "./tree.server";
-import type { Problem, QuizDef, ScenarioDef, Section } from "./types";
+import { sourceFingerprint, type SourceFingerprint } from "./source-fingerprint";
+import type { TranslationMeta } from "./translation-frontmatter";
+import { TranslationFrontmatterSchema } from "./translation-frontmatter";
+import type { Position, Problem, QuizDef, ScenarioDef, Section } from "./types";
 import { validateModuleIds, validateQuiz, validateScenario } from "./validate";
 
 // Compiling one module folder into an artefact: public code for the browser, server-side quiz and
@@ -25,17 +29,35 @@ export type ModuleArtefact = {
   /** index.mdx relative to the content folder, e.g. "modules/handling-a-complaint/index.mdx". */
   file: string;
   hash: string;
+  /** The English text's own fingerprint, which translations name as what they were made from. */
+  source: SourceFingerprint | null;
   frontmatter: Frontmatter | null;
   /** The element tree mdx-bundler's output renders to; null when the MDX could not be compiled. */
   tree: TreeNode[] | null;
   sections: Section[];
   quizzes: QuizDef[];
   scenarios: ScenarioDef[];
+  /** Translations beside index.mdx, each checked against this source. */
+  translations: TranslationArtefact[];
+  problems: Problem[];
+};
+
+export type TranslationArtefact = {
+  slug: string;
+  locale: string;
+  file: string;
+  hash: string;
+  meta: TranslationMeta | null;
+  tree: TreeNode[] | null;
+  sections: Section[];
+  headings: Position[];
+  quizzes: QuizDef[];
+  scenarios: ScenarioDef[];
   problems: Problem[];
 };
 
 // Bump when the artefact shape changes, so cached artefacts are rebuilt.
-const artefactFormat = 1;
+const artefactFormat = 2;
 const mdxBundlerVersion = (
   createRequire(import.meta.url)("mdx-bundler/package.json") as { version: string }
 ).version;
@@ -96,13 +118,22 @@ function localImports(file: string, seen: Set<string>) {
   }
 }
 
+/** index.<locale>.mdx: a translation of the module, not part of its English source. */
+export const translationFile = /^index\.([a-z]{2,3})\.mdx$/;
+
 /**
- * The artefact's key: SHA-256 over the compiler version and every file the module is made of
- * (its folder, with images, and whatever it imports from elsewhere).
+ * The artefact's key: SHA-256 over the compiler version and every file the module (or one of its
+ * translations, `entry`) is made of: its folder with images, less the other language files, and
+ * whatever it imports from elsewhere.
  */
-export function moduleHash(moduleDir: string): string {
-  const files = new Set(filesUnder(moduleDir));
-  localImports(path.join(moduleDir, "index.mdx"), files);
+export function moduleHash(moduleDir: string, entry = "index.mdx"): string {
+  const files = new Set(
+    filesUnder(moduleDir).filter((file) => {
+      const name = path.relative(moduleDir, file);
+      return name === entry || (name !== "index.mdx" && !translationFile.test(name));
+    }),
+  );
+  localImports(path.join(moduleDir, entry), files);
   const hash = createHash("sha256").update(compilerVersion());
   for (const file of [...files].sort()) {
     hash.update(`\0${path.relative(moduleDir, file)}\0`).update(readFileSync(file));
@@ -123,6 +154,23 @@ function frontmatterLine(yaml: string, key: string | undefined): number {
 }
 
 function checkFrontmatter(source: string, file: string, problems: Problem[]): Frontmatter | null {
+  return checkYamlFrontmatter(source, file, problems, FrontmatterSchema);
+}
+
+function checkTranslationFrontmatter(
+  source: string,
+  file: string,
+  problems: Problem[],
+): TranslationMeta | null {
+  return checkYamlFrontmatter(source, file, problems, TranslationFrontmatterSchema);
+}
+
+function checkYamlFrontmatter<T>(
+  source: string,
+  file: string,
+  problems: Problem[],
+  schema: z.ZodType<T>,
+): T | null {
   const block = frontmatterBlock(source);
   if (!block) {
     problems.push({
@@ -146,7 +194,7 @@ function checkFrontmatter(source: string, file: string, problems: Problem[]): Fr
     });
     return null;
   }
-  const result = FrontmatterSchema.safeParse(data ?? {});
+  const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const key =
@@ -230,35 +278,32 @@ function mdxProblem(
   };
 }
 
-/** Compile one module folder. Never throws for a problem in the content: it reports it. */
-export async function compileModule(contentDir: string, slug: string): Promise<ModuleArtefact> {
+type MdxResult = {
+  tree: TreeNode[] | null;
+  extraction: Extraction;
+  problems: Problem[];
+  renderError?: string;
+};
+
+/** Run one MDX file of a module folder through mdx-bundler with Frontline's plugins. */
+async function compileMdx(contentDir: string, slug: string, entry: string): Promise<MdxResult> {
   const moduleDir = path.join(contentDir, "modules", slug);
-  const indexPath = path.join(moduleDir, "index.mdx");
-  const file = path.relative(contentDir, indexPath);
+  const entryPath = path.join(moduleDir, entry);
+  const file = path.relative(contentDir, entryPath);
   const problems: Problem[] = [];
-  const base = { slug, file, sections: [], quizzes: [], scenarios: [] };
-  if (!slugPattern.test(slug)) {
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      message: `Folder name "${slug}" must be lower-case letters, digits and hyphens`,
-    });
-  }
-  if (!existsSync(indexPath)) {
-    problems.push({ file, line: 1, column: 1, message: "Module folder has no index.mdx" });
-    return { ...base, hash: "", frontmatter: null, tree: null, problems };
-  }
-  const hash = moduleHash(moduleDir);
-  const source = readFileSync(indexPath, "utf8");
-  const frontmatter = checkFrontmatter(source, file, problems);
-  const extraction: Extraction = { quizzes: [], scenarios: [], sections: [], findings: [] };
+  const extraction: Extraction = {
+    quizzes: [],
+    scenarios: [],
+    sections: [],
+    headings: [],
+    findings: [],
+  };
   const relative = (p: string) => path.relative(contentDir, path.resolve(moduleDir, p));
   const reportAt = (node: unknown, message: string) => {
     const start = (node as { position?: { start: { line: number; column: number } } }).position
       ?.start;
     extraction.findings.push({
-      file: indexPath,
+      file: entryPath,
       at: { line: start?.line ?? 1, column: start?.column ?? 1 },
       message,
     });
@@ -269,7 +314,7 @@ export async function compileModule(contentDir: string, slug: string): Promise<M
   compiles += 1;
   try {
     const result = await bundleMDX({
-      file: indexPath,
+      file: entryPath,
       cwd: moduleDir,
       mdxOptions(options) {
         options.remarkPlugins = [
@@ -295,10 +340,45 @@ export async function compileModule(contentDir: string, slug: string): Promise<M
     const messages = (error as { errors?: EsbuildMessage[] }).errors ?? [{ text: String(error) }];
     for (const message of messages) problems.push(mdxProblem(message, file, relative));
   }
-
   for (const finding of extraction.findings) {
     problems.push({ file: relative(finding.file), ...finding.at, message: finding.message });
   }
+  return { tree, extraction, problems, ...(renderError ? { renderError } : {}) };
+}
+
+function sortProblems(problems: Problem[]) {
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** Compile one module folder. Never throws for a problem in the content: it reports it. */
+export async function compileModule(contentDir: string, slug: string): Promise<ModuleArtefact> {
+  const moduleDir = path.join(contentDir, "modules", slug);
+  const indexPath = path.join(moduleDir, "index.mdx");
+  const file = path.relative(contentDir, indexPath);
+  const problems: Problem[] = [];
+  const base = { slug, file, sections: [], quizzes: [], scenarios: [], translations: [] };
+  if (!slugPattern.test(slug)) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `Folder name "${slug}" must be lower-case letters, digits and hyphens`,
+    });
+  }
+  if (!existsSync(indexPath)) {
+    problems.push({ file, line: 1, column: 1, message: "Module folder has no index.mdx" });
+    return { ...base, hash: "", source: null, frontmatter: null, tree: null, problems };
+  }
+  const hash = moduleHash(moduleDir);
+  const text = readFileSync(indexPath, "utf8");
+  const frontmatter = checkFrontmatter(text, file, problems);
+  const {
+    tree,
+    extraction,
+    problems: mdxProblems,
+    renderError,
+  } = await compileMdx(contentDir, slug, "index.mdx");
+  problems.push(...mdxProblems);
   const findings = [
     ...extraction.quizzes.flatMap((q) => validateQuiz(q, frontmatter?.passScore ?? null)),
     ...extraction.scenarios.flatMap((s) => validateScenario(s)),
@@ -308,19 +388,71 @@ export async function compileModule(contentDir: string, slug: string): Promise<M
   // Rendering fails after an unknown component, say: report the cause, not that consequence.
   if (renderError && problems.length === 0)
     problems.push({ file, line: 1, column: 1, message: renderError });
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  sortProblems(problems);
 
   return {
     slug,
     file,
     hash,
+    source: sourceFingerprint(text, extraction.sections),
     frontmatter,
     tree,
     sections: extraction.sections,
     quizzes: extraction.quizzes,
     scenarios: extraction.scenarios,
+    translations: [],
     problems,
   };
+}
+
+/**
+ * Compile one translation (index.<locale>.mdx) on its own: its frontmatter, MDX and components.
+ * Whether it matches its English source is checked against the source (app/content/translation.ts).
+ */
+export async function compileTranslation(
+  contentDir: string,
+  slug: string,
+  locale: string,
+): Promise<TranslationArtefact> {
+  const moduleDir = path.join(contentDir, "modules", slug);
+  const entry = `index.${locale}.mdx`;
+  const file = path.relative(contentDir, path.join(moduleDir, entry));
+  const problems: Problem[] = [];
+  const text = readFileSync(path.join(moduleDir, entry), "utf8");
+  const meta = checkTranslationFrontmatter(text, file, problems);
+  const {
+    tree,
+    extraction,
+    problems: mdxProblems,
+    renderError,
+  } = await compileMdx(contentDir, slug, entry);
+  problems.push(...mdxProblems);
+  if (renderError && problems.length === 0)
+    problems.push({ file, line: 1, column: 1, message: renderError });
+  sortProblems(problems);
+  return {
+    slug,
+    locale,
+    file,
+    hash: moduleHash(moduleDir, entry),
+    meta,
+    tree,
+    sections: extraction.sections,
+    headings: extraction.headings,
+    quizzes: extraction.quizzes,
+    scenarios: extraction.scenarios,
+    problems,
+  };
+}
+
+/** The translations beside a module's index.mdx, by locale: index.sl.mdx → "sl". */
+export function translationLocales(contentDir: string, slug: string): string[] {
+  const dir = path.join(contentDir, "modules", slug);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => translationFile.exec(name)?.[1])
+    .filter((locale): locale is string => Boolean(locale))
+    .sort();
 }
 
 /** The module folders under content/modules, in name order. */

@@ -27,6 +27,8 @@ export type Extraction = {
   quizzes: QuizDef[];
   scenarios: ScenarioDef[];
   sections: Section[];
+  /** Where each section's heading is, in the same order as `sections`. */
+  headings: Position[];
   findings: { file: string; at: Position; message: string }[];
 };
 
@@ -244,6 +246,7 @@ export function remarkFrontline(extraction: Extraction) {
         usedSectionIds.set(id, seen + 1);
         if (seen) id = `${id}-${seen + 1}`;
         extraction.sections.push({ id, title, depth: node.depth });
+        extraction.headings.push(at(node));
         (node as Heading).data = { ...node.data, hProperties: { id } };
         return;
       }

@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { locales } from "~/i18n/config";
 import type { Problem } from "./types";
 
-// The service standards managers observe, from content/standards.yaml.
+// The service standards managers observe, from content/standards.yaml, and their translations
+// (standards.<locale>.yaml: the same ids in the same order, translated titles and descriptions).
 
 const StandardsSchema = z
   .object({
@@ -28,8 +30,10 @@ export type Standard = z.infer<typeof StandardsSchema>["standards"][number];
 
 export const standardsFile = "standards.yaml";
 
-export function readStandards(contentDir: string): { standards: Standard[]; problems: Problem[] } {
-  const file = standardsFile;
+export function readStandards(
+  contentDir: string,
+  file = standardsFile,
+): { standards: Standard[]; problems: Problem[] } {
   const full = path.join(contentDir, file);
   if (!existsSync(full)) {
     return {
@@ -39,7 +43,7 @@ export function readStandards(contentDir: string): { standards: Standard[]; prob
           file,
           line: 1,
           column: 1,
-          message: "Missing standards.yaml: the service standards managers observe",
+          message: `Missing ${file}: the service standards managers observe`,
         },
       ],
     };
@@ -100,4 +104,31 @@ function lineOf(
     }
   }
   return { line: 1, column: 1 };
+}
+
+export const standardsTranslationFile = (locale: string) => `standards.${locale}.yaml`;
+
+/** Each translation of the standards, checked against the source's ids. */
+export function readStandardsTranslations(
+  contentDir: string,
+  source: Standard[],
+): { byLocale: Map<string, Standard[]>; problems: Problem[] } {
+  const byLocale = new Map<string, Standard[]>();
+  const problems: Problem[] = [];
+  for (const locale of locales) {
+    const file = standardsTranslationFile(locale);
+    if (locale === "en" || !existsSync(path.join(contentDir, file))) continue;
+    const read = readStandards(contentDir, file);
+    problems.push(...read.problems);
+    const ids = (list: Standard[]) => list.map((s) => s.id).join(", ");
+    if (read.problems.length === 0 && ids(read.standards) !== ids(source)) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `Standard ids must be the source's, in order: expected [${ids(source)}], found [${ids(read.standards)}]`,
+      });
+    } else if (read.problems.length === 0) byLocale.set(locale, read.standards);
+  }
+  return { byLocale, problems };
 }

@@ -1,8 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env, isProduction } from "~/env.server";
-import type { ModuleArtefact } from "./compile.server";
-import { compileModule, compilerVersion, moduleHash, moduleSlugs } from "./compile.server";
+import type { ModuleArtefact, TranslationArtefact } from "./compile.server";
+import {
+  compileModule,
+  compilerVersion,
+  compileTranslation,
+  moduleHash,
+  moduleSlugs,
+  translationLocales,
+} from "./compile.server";
 
 // Where compiled modules come from. Production reads the artefacts `npm run build` wrote and never
 // compiles; development and tests compile on demand, one module at a time, and only a module
@@ -27,43 +34,62 @@ function loadBuilt(): Map<string, ModuleArtefact> {
   return built;
 }
 
-const live = new Map<string, ModuleArtefact>();
+const live = new Map<string, ModuleArtefact | TranslationArtefact>();
 // esbuild runs out of memory when several MDX compiles run at once: queue them.
 let queue: Promise<unknown> = Promise.resolve();
 
-function cachedOnDisk(slug: string, hash: string): ModuleArtefact | null {
-  const file = path.join(cacheDir(), `${slug}-${hash}.json`);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ModuleArtefact) : null;
+function cachedOnDisk<A>(name: string, hash: string): A | null {
+  const file = path.join(cacheDir(), `${name}-${hash}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as A) : null;
 }
 
-function saveToDisk(artefact: ModuleArtefact) {
+function saveToDisk(name: string, artefact: { hash: string }) {
   mkdirSync(cacheDir(), { recursive: true });
-  writeFileSync(
-    path.join(cacheDir(), `${artefact.slug}-${artefact.hash}.json`),
-    JSON.stringify(artefact),
-  );
+  writeFileSync(path.join(cacheDir(), `${name}-${artefact.hash}.json`), JSON.stringify(artefact));
 }
 
-/** The module compiled from its current files: from memory or disk when unchanged. */
-export function compileWithCache(dir: string, slug: string): Promise<ModuleArtefact> {
-  const moduleDir = path.join(dir, "modules", slug);
-  const hash = existsSync(path.join(moduleDir, "index.mdx")) ? moduleHash(moduleDir) : "";
-  const key = `${dir}\0${slug}`;
-  const inMemory = live.get(key);
+/** One artefact (a module's source or one translation) from memory or disk, or compiled once. */
+function cached<A extends { hash: string }>(
+  key: string,
+  name: string,
+  hash: string,
+  compile: () => Promise<A>,
+): Promise<A> {
+  const inMemory = live.get(key) as A | undefined;
   if (inMemory && inMemory.hash === hash) return Promise.resolve(inMemory);
-  const onDisk = hash ? cachedOnDisk(slug, hash) : null;
+  const onDisk = hash ? cachedOnDisk<A>(name, hash) : null;
   if (onDisk) {
-    live.set(key, onDisk);
+    live.set(key, onDisk as never);
     return Promise.resolve(onDisk);
   }
   const job = queue.then(async () => {
-    const artefact = await compileModule(dir, slug);
-    live.set(key, artefact);
-    if (artefact.hash) saveToDisk(artefact);
+    const artefact = await compile();
+    live.set(key, artefact as never);
+    if (artefact.hash) saveToDisk(name, artefact);
     return artefact;
   });
   queue = job.catch(() => undefined);
   return job;
+}
+
+/** The module compiled from its current files, with its translations: each from cache when unchanged. */
+export async function compileWithCache(dir: string, slug: string): Promise<ModuleArtefact> {
+  const moduleDir = path.join(dir, "modules", slug);
+  const hash = existsSync(path.join(moduleDir, "index.mdx")) ? moduleHash(moduleDir) : "";
+  const source = await cached(`${dir}\0${slug}`, slug, hash, () => compileModule(dir, slug));
+  const translations: TranslationArtefact[] = [];
+  for (const locale of hash ? translationLocales(dir, slug) : []) {
+    const entry = `index.${locale}.mdx`;
+    translations.push(
+      await cached(
+        `${dir}\0${slug}\0${locale}`,
+        `${slug}.${locale}`,
+        moduleHash(moduleDir, entry),
+        () => compileTranslation(dir, slug, locale),
+      ),
+    );
+  }
+  return { ...source, translations };
 }
 
 export async function getModuleArtefact(slug: string): Promise<ModuleArtefact | null> {
