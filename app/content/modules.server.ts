@@ -7,13 +7,18 @@ import type { ModuleArtefact } from "./compile.server";
 import type { Frontmatter } from "./frontmatter";
 import type { TreeNode } from "./tree";
 import { getModuleArtefact, listModuleArtefacts } from "./store.server";
+import { inLanguage, type ModuleLanguage } from "./translation";
 
 // Modules as the app's pages need them, with the visibility rules in one place: drafts exist
 // only for trainers and admins; a module that failed to compile breaks only its own page.
 
 export const canSeeDrafts = (user: SessionUser) => canEnter(user.role, "studio");
 
-export type ValidModule = ModuleArtefact & { frontmatter: Frontmatter; tree: TreeNode[] };
+export type ValidModule = ModuleArtefact & {
+  frontmatter: Frontmatter;
+  tree: TreeNode[];
+  language?: ModuleLanguage;
+};
 
 function isValid(artefact: ModuleArtefact): artefact is ValidModule {
   return artefact.problems.length === 0 && artefact.frontmatter !== null && artefact.tree !== null;
@@ -43,7 +48,7 @@ export async function requireReadableModule(
       { status: 500 },
     );
   }
-  return artefact;
+  return inLanguage(artefact, user.locale);
 }
 
 /** The text of a module for the browser: its tree and facts. Quizzes and role-plays come separately. */
@@ -60,6 +65,7 @@ export function readerView(module: ValidModule) {
     attestation: fm.attestation ?? null,
     sections: module.sections,
     tree: module.tree,
+    language: module.language ?? inLanguage(module, "en").language,
   };
 }
 
@@ -108,6 +114,7 @@ export async function readableModules(user: SessionUser) {
     .filter(isValid)
     .filter((m) => !m.frontmatter.draft || canSeeDrafts(user))
     .sort(byCourseOrder)
+    .map((module) => inLanguage(module, user.locale))
     .map((m) => ({
       slug: m.slug,
       title: m.frontmatter.title,
@@ -119,5 +126,6 @@ export async function readableModules(user: SessionUser) {
       quizzes: m.quizzes.length,
       scenarios: m.scenarios.length,
       completedAt: completedAt(m.slug, m.frontmatter.version),
+      language: m.language.served,
     }));
 }

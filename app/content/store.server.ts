@@ -89,8 +89,22 @@ export async function compileWithCache(dir: string, slug: string): Promise<Modul
       ),
     );
   }
-  return { ...source, translations };
+  // The same object while nothing changed: callers may remember things per module object.
+  const key = `${dir}\0${slug}`;
+  const last = assembled.get(key);
+  if (
+    last &&
+    last.source === source &&
+    last.module.translations.length === translations.length &&
+    last.module.translations.every((t, i) => t === translations[i])
+  )
+    return last.module;
+  const module = { ...source, translations };
+  assembled.set(key, { source, module });
+  return module;
 }
+
+const assembled = new Map<string, { source: ModuleArtefact; module: ModuleArtefact }>();
 
 export async function getModuleArtefact(slug: string): Promise<ModuleArtefact | null> {
   if (isProduction()) return loadBuilt().get(slug) ?? null;

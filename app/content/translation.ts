@@ -246,3 +246,49 @@ export function localize<M extends ModuleArtefact>(source: M, t: TranslationArte
 }
 
 export { topSection };
+
+/** What a learner asked for and what they are reading. */
+export type ModuleLanguage = {
+  requested: string;
+  served: string;
+  /** source: read in English by choice; missing: no translation yet. */
+  status: "source" | "missing" | TranslationStatus;
+  fromVersion: string | null;
+  /** Source sections changed since the translation was made; title null for the title/intro. */
+  changedSections: { id: string; title: string | null }[];
+};
+
+const localized = new Map<string, unknown>();
+
+/**
+ * The module for a reader of `locale`: the translation when it is current or stale (still the
+ * source's structure), the English source otherwise, and which of these it is.
+ */
+export function inLanguage<M extends ModuleArtefact>(
+  module: M,
+  locale: string,
+): M & { language: ModuleLanguage } {
+  const none = { fromVersion: null, changedSections: [] };
+  const t = locale === "en" ? undefined : module.translations.find((x) => x.locale === locale);
+  if (!t) {
+    const status = locale === "en" ? "source" : "missing";
+    return { ...module, language: { requested: locale, served: "en", status, ...none } };
+  }
+  const key = `${module.slug}|${module.hash}|${t.hash}|${locale}`;
+  const remembered = localized.get(key) as (M & { language: ModuleLanguage }) | undefined;
+  if (remembered) return remembered;
+  const state = translationState(module, t);
+  const served = state.status === "current" || state.status === "stale";
+  const titles = new Map(module.sections.map((s, i) => [s.id, t.sections[i]?.title ?? s.title]));
+  const language: ModuleLanguage = {
+    requested: locale,
+    served: served ? locale : "en",
+    status: state.status,
+    fromVersion: state.fromVersion,
+    changedSections: state.changedSections.map((id) => ({ id, title: titles.get(id) ?? null })),
+  };
+  const result = { ...(served ? localize(module, t) : module), language };
+  if (localized.size > 500) localized.clear();
+  localized.set(key, result);
+  return result;
+}

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { prisma } from "~/db.server";
 import type { ReadableModule } from "./module-key";
-import { moduleKey, uniqueOrRefuse, UserInputError } from "./module-key";
+import { moduleKey, servedLocale, uniqueOrRefuse, UserInputError } from "./module-key";
 
 const normalise = (name: string) =>
   name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase();
@@ -23,7 +24,14 @@ export async function signAttestation(
   await uniqueOrRefuse(
     "You have already signed this version of the statement.",
     prisma.attestation.create({
-      data: { userId: user.id, ...moduleKey(module), statement, typedName: input.typedName.trim() },
+      data: {
+        userId: user.id,
+        ...moduleKey(module),
+        statement,
+        locale: servedLocale(module),
+        statementHash: createHash("sha256").update(statement).digest("hex"),
+        typedName: input.typedName.trim(),
+      },
       select: { id: true },
     }),
   );

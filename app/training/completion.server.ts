@@ -2,7 +2,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import type { ReadableModule } from "./module-key";
-import { currentMajor, moduleKey } from "./module-key";
+import { currentMajor, moduleKey, servedLocale } from "./module-key";
 
 /** Where a user stands in a module at its current version. */
 export async function moduleProgress(userId: string, module: ReadableModule) {
@@ -83,7 +83,11 @@ export async function completeIfDone(userId: string, module: ReadableModule) {
   if (!progress.complete || progress.completion) return progress;
   const key = moduleKey(module);
   const { count } = await prisma.moduleCompletion
-    .createMany({ data: [{ userId, ...key, certificateCode: newCertificateCode() }] })
+    .createMany({
+      data: [
+        { userId, ...key, certificateCode: newCertificateCode(), locale: servedLocale(module) },
+      ],
+    })
     .catch((error: unknown) => {
       // Completed by a concurrent request in the meantime: that record stands.
       if ((error as { code?: string }).code === "P2002") return { count: 0 };

@@ -1,9 +1,19 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { ModuleArtefact } from "~/content/compile.server";
 import type { Frontmatter } from "~/content/frontmatter";
+import type { ModuleLanguage } from "~/content/translation";
 
-/** A readable module: validated frontmatter, a tree, its definitions. */
-export type ReadableModule = ModuleArtefact & { frontmatter: Frontmatter };
+/**
+ * A readable module: validated frontmatter, a tree, its definitions; in the words of the language
+ * it is served in (`language`), with the English source's ids, keys and scores.
+ */
+export type ReadableModule = ModuleArtefact & {
+  frontmatter: Frontmatter;
+  language?: ModuleLanguage;
+};
+
+/** The language a record made on this module was shown in. */
+export const servedLocale = (module: ReadableModule) => module.language?.served ?? "en";
 
 export const majorOf = (version: string) => Number(version.split(".")[0]);
 

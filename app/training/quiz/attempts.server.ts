@@ -1,7 +1,13 @@
 import { prisma } from "~/db.server";
 import type { QuizDef } from "~/content/types";
 import type { ReadableModule } from "../module-key";
-import { currentMajor, moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
+import {
+  currentMajor,
+  moduleKey,
+  servedLocale,
+  uniqueOrRefuse,
+  UserInputError,
+} from "../module-key";
 import type { QuizAnswers, QuizResult } from "./grading";
 import { answerProblems, gradeQuiz } from "./grading";
 import { seededShuffle } from "./shuffle";
@@ -56,6 +62,7 @@ export async function submitAttempt(
         questionCount: result.questionCount,
         score: result.score,
         passed: result.passed,
+        locale: servedLocale(module),
       },
       select: { id: true },
     }),

@@ -2,7 +2,13 @@ import { prisma } from "~/db.server";
 import type { ScenarioDef } from "~/content/types";
 import { maxScenarioScore } from "~/content/validate";
 import type { ReadableModule } from "../module-key";
-import { currentMajor, moduleKey, uniqueOrRefuse, UserInputError } from "../module-key";
+import {
+  currentMajor,
+  moduleKey,
+  servedLocale,
+  uniqueOrRefuse,
+  UserInputError,
+} from "../module-key";
 import type { PathStep } from "./scoring";
 import { choose, goBack } from "./scoring";
 
@@ -43,6 +49,7 @@ export async function startRun(userId: string, module: ReadableModule, scenarioI
           number: (last?.number ?? 0) + 1,
           currentNodeId: scenario.start,
           maxScore: maxScenarioScore(scenario) ?? 0,
+          locale: servedLocale(module),
         },
         select: { id: true },
       }),
