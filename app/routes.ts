@@ -25,6 +25,7 @@ export default [
   route("admin", "routes/admin+/index.tsx"),
   route("verify/:code", "routes/verify.$code.tsx"),
   route("healthz", "routes/resources+/healthz.ts"),
+  route("locale", "routes/resources+/locale.ts"),
   route("content/:slug/:file", "routes/resources+/content-asset.ts"),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

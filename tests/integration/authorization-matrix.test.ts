@@ -563,6 +563,21 @@ const table: Record<string, Probe[]> = {
     { what: "an unknown code", url: "/verify/aaaaaaaaaaaaaaaa", expect: everyone(404) },
   ],
   "GET /healthz": [{ what: "the health check", url: "/healthz", expect: everyone("ok") }],
+  "GET /locale": [{ what: "the language endpoint", url: "/locale", expect: everyone(404) }],
+  "POST /locale": [
+    {
+      what: "choosing Slovenian (a visitor's cookie; one's own account's locale)",
+      url: "/locale",
+      form: () => ({ locale: "sl", redirectTo: "/me" }),
+      expect: everyone("ok"),
+    },
+    {
+      what: "a language Frontline does not serve",
+      url: "/locale",
+      form: () => ({ locale: "xx", redirectTo: "/me" }),
+      expect: everyone(400),
+    },
+  ],
   "GET /content/:slug/:file": [
     { what: "a module's image", url: `/content/${slug}/counter.svg`, expect: signedIn("ok") },
     { what: "a module's source", url: `/content/${slug}/index.mdx`, expect: signedIn(404) },

@@ -46,6 +46,7 @@ const who = {
   changePassword: at("piotr.nowak"),
   endSessions: at("hana.kobayashi"),
   logout: at("kwame.asante"),
+  locale: at("aino.virtanen"),
   observe: at("manager"), // Front desk
   recognise: at("sam.okafor"), // Call centre
   assess: at("lena.fischer"), // Online chat
@@ -250,6 +251,22 @@ const specs: Record<string, ActionSpec<unknown>> = {
     as: who.read,
     fields: [slugParam(), field("sectionId", () => f.canary.sections.map((s) => s.id))],
     writes: { ...learnerRow, SectionRead: [0, 1] },
+  }),
+
+  "POST /locale": spec({
+    as: who.locale,
+    fields: [
+      field("locale", () => ["sl", "sk", "da", "lt", "en"]),
+      field("redirectTo", () => ["/me", "/training"]),
+    ],
+    writes: { User: [0, 0] },
+    accepted: async ({ value }) => {
+      const { locale } = await prisma.user.findUniqueOrThrow({
+        where: { id: f.id(who.locale) },
+        select: { locale: true },
+      });
+      expect(locale).toBe(value("locale"));
+    },
   }),
 
   "POST /me [acknowledge]": spec({
