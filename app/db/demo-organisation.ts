@@ -12,6 +12,8 @@ export type DemoPerson = {
   /** Set for a team's manager. */
   manages?: string;
   hiredAt: string;
+  /** The language they use Frontline in; English when not given. */
+  locale?: "sl" | "sk" | "da" | "lt";
 };
 
 export const demoTeams = [
@@ -47,6 +49,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Front desk",
     hiredAt: "2023-02-13",
+    locale: "da",
   },
   {
     email: at("tomas.horvat"),
@@ -54,6 +57,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Front desk",
     hiredAt: "2024-06-03",
+    locale: "sl",
   },
   {
     email: at("amara.okoye"),
@@ -75,6 +79,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Front desk",
     hiredAt: "2021-08-30",
+    locale: "sl",
   },
   {
     email: at("ravi.menon"),
@@ -105,6 +110,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Call centre",
     hiredAt: "2022-01-10",
+    locale: "sk",
   },
   {
     email: at("hana.kobayashi"),
@@ -133,6 +139,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Call centre",
     hiredAt: "2026-10-12",
+    locale: "da",
   },
   {
     email: at("grace.mensah"),
@@ -149,6 +156,7 @@ export const demoPeople: DemoPerson[] = [
     team: "Online chat",
     manages: "Online chat",
     hiredAt: "2019-07-15",
+    locale: "da",
   },
   {
     email: at("omar.haddad"),
@@ -177,6 +185,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Online chat",
     hiredAt: "2022-07-04",
+    locale: "lt",
   },
   {
     email: at("kwame.asante"),
@@ -184,5 +193,6 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Online chat",
     hiredAt: "2026-09-28",
+    locale: "lt",
   },
 ];

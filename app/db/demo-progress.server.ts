@@ -1,4 +1,5 @@
 import type { ModuleArtefact } from "~/content/compile.server";
+import { inLanguage } from "~/content/translation";
 import type { ScenarioDef } from "~/content/types";
 import { prisma } from "~/db.server";
 import { newCertificateCode } from "~/training/completion.server";
@@ -94,9 +95,11 @@ async function complete(
     locale: string;
     timeZone: string;
   },
-  module: ReadableModule,
+  source: ReadableModule,
 ) {
   const session = { ...user, role: user.role as "employee" };
+  // In the person's own language where the module has a translation: their records say so.
+  const module = inLanguage(source, user.locale);
   for (const quiz of module.quizzes) {
     const answers = Object.fromEntries(
       quiz.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),

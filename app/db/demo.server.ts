@@ -30,6 +30,7 @@ export async function seedDemoOrganisation(db: Db): Promise<SeedOutcome> {
         name: p.name,
         role: p.role,
         teamId: teamId(p.team),
+        locale: p.locale ?? "en",
         hiredAt: new Date(`${p.hiredAt}T09:00:00Z`),
         // The demo's people joined when they were hired, long before their assignments.
         createdAt: new Date(`${p.hiredAt}T09:00:00Z`),
