@@ -37,6 +37,7 @@ export const namespaces = [
   "studio",
   "admin",
   "email",
+  "content",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -7,7 +7,7 @@ import { hasKey, type Catalogues } from "./catalogues";
 // words a person reads may be written into JSX instead of a catalogue. A line that must keep its
 // literal text (a brand name, a code sample) says why in a comment containing "i18n-ignore".
 
-export const namespacePattern = "common|forms|auth|training|team|studio|admin|email";
+export const namespacePattern = "common|forms|auth|training|team|studio|admin|email|content";
 const qualified = new RegExp(`^(${namespacePattern}):([A-Za-z0-9_.-]+)$`);
 const errorWithValues = new RegExp(`^(${namespacePattern}):([A-Za-z0-9_.-]+)\\|\\{`);
 

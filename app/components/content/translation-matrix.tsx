@@ -1,0 +1,108 @@
+import { useTranslation } from "react-i18next";
+import type { TranslationMatrix as Matrix, TranslationCell } from "~/content/translations.server";
+import { localeNames, type Locale } from "~/i18n/config";
+
+const tone: Record<TranslationCell["status"], string> = {
+  current: "bg-green-100 text-green-800",
+  stale: "bg-amber-100 text-amber-900",
+  outdated: "bg-red-100 text-red-800",
+  broken: "bg-red-100 text-red-800",
+  missing: "bg-slate-100 text-slate-700",
+};
+
+function Cell({ cell }: { cell: TranslationCell }) {
+  const { t } = useTranslation();
+  return (
+    <td className="px-4 py-3 align-top">
+      <span
+        className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone[cell.status]}`}
+      >
+        {t(`content:matrix.status.${cell.status}`)}
+      </span>
+      {cell.fromVersion && cell.status !== "current" ? (
+        <p className="mt-1 text-xs text-slate-600">
+          {t("content:matrix.fromVersion", { version: cell.fromVersion })}
+        </p>
+      ) : null}
+      {cell.problems ? (
+        <p className="mt-1 text-xs text-red-800">
+          {t("content:matrix.problems", { count: cell.problems })}
+        </p>
+      ) : null}
+      {cell.changedSections.length && cell.status !== "broken" ? (
+        <details className="mt-1 text-xs text-slate-700">
+          <summary className="cursor-pointer">
+            {t("content:matrix.changed", { count: cell.changedSections.length })}
+          </summary>
+          <ul className="mt-1 list-disc pl-4">
+            {cell.changedSections.map((s) => (
+              <li key={s.id}>{s.title ?? t("content:topSection")}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </td>
+  );
+}
+
+/** Module × language: how each translation stands against the English text as it is now. */
+export function TranslationMatrix({ rows }: { rows: Matrix }) {
+  const { t } = useTranslation();
+  const languages = (rows[0]?.cells ?? []).map((c) => c.locale as Locale);
+  const statuses = ["current", "stale", "outdated", "broken", "missing"] as const;
+  return (
+    <section aria-labelledby="translations-heading" className="mt-10">
+      <h2 id="translations-heading" className="text-xl font-bold text-slate-900">
+        {t("content:matrix.title")}
+      </h2>
+      <p className="mt-1 text-slate-700">{t("content:matrix.lead")}</p>
+      <div className="mt-4 overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("content:matrix.caption")}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("content:matrix.module")}
+              </th>
+              {languages.map((locale) => (
+                <th key={locale} scope="col" lang={locale} className="px-4 py-3 font-semibold">
+                  {localeNames[locale]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.slug}>
+                <th
+                  scope="row"
+                  className="px-4 py-3 text-left align-top font-medium text-slate-900"
+                >
+                  {row.title}
+                  <span className="block text-xs font-normal text-slate-600">
+                    {t("content:matrix.english", { version: row.version })}
+                  </span>
+                </th>
+                {row.cells.map((cell) => (
+                  <Cell key={cell.locale} cell={cell} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="mt-3 text-sm text-slate-700">
+        <summary className="cursor-pointer font-medium">{t("content:matrix.legendTitle")}</summary>
+        <dl className="mt-2 grid gap-1 sm:grid-cols-[auto_1fr] sm:gap-x-4">
+          {statuses.map((status) => (
+            <div key={status} className="contents">
+              <dt className="font-semibold">{t(`content:matrix.status.${status}`)}</dt>
+              <dd>{t(`content:matrix.legend.${status}`)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-2">{t("content:matrix.howTo")}</p>
+      </details>
+    </section>
+  );
+}
