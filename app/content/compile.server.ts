@@ -12,6 +12,7 @@ import type { z } from "zod";
 import type { Extraction } from "./extract.server";
 import { remarkFrontline } from "./extract.server";
 import type { Frontmatter } from "./frontmatter";
+import { inEnglish } from "./english-errors";
 import { FrontmatterSchema } from "./frontmatter";
 import type { TreeNode } from "./tree";
 import { treeFromCode } from "./tree.server";
@@ -194,7 +195,7 @@ function checkYamlFrontmatter<T>(
     });
     return null;
   }
-  const result = schema.safeParse(data ?? {});
+  const result = schema.safeParse(data ?? {}, inEnglish);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const key =

@@ -2,6 +2,7 @@ import type { Heading, Root, RootContent } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { inEnglish } from "./english-errors";
 import type { ComponentName, PropsOf } from "./props";
 import { componentNames, componentProps, isComponentName, requiredParent } from "./props";
 import type {
@@ -103,7 +104,7 @@ export function remarkFrontline(extraction: Extraction) {
         }
         raw[attribute.name] = value;
       }
-      const result = componentProps[name].strict().safeParse(raw);
+      const result = componentProps[name].strict().safeParse(raw, inEnglish);
       if (result.success) return result.data as PropsOf<N>;
       for (const issue of result.error.issues) {
         const prop = String(issue.path[0] ?? "");

@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { locales, type Locale } from "~/i18n/config";
 import { ratingLabels, selfAssessmentAreas } from "~/team/self-assessment";
+import { inEnglish } from "./english-errors";
 import type { Problem } from "./types";
 
 // The team self-assessment's words in each language. English lives beside its scoring in
@@ -53,7 +54,7 @@ function readOne(
   } catch (error) {
     return { problems: [problem(`YAML: ${(error as Error).message.split("\n")[0]}`)] };
   }
-  const result = TranslationSchema.safeParse(data);
+  const result = TranslationSchema.safeParse(data, inEnglish);
   if (!result.success)
     return {
       problems: result.error.issues.map((i) => problem(`${i.path.join(".")}: ${i.message}`)),

@@ -3,6 +3,7 @@ import path from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { locales } from "~/i18n/config";
+import { inEnglish } from "./english-errors";
 import type { Problem } from "./types";
 
 // The service standards managers observe, from content/standards.yaml, and their translations
@@ -61,7 +62,7 @@ export function readStandards(
       })),
     };
   }
-  const result = StandardsSchema.safeParse(doc.toJS());
+  const result = StandardsSchema.safeParse(doc.toJS(), inEnglish);
   const problems: Problem[] = [];
   if (result.success) {
     const seen = new Set<string>();

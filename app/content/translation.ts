@@ -41,7 +41,7 @@ function compareQuiz(source: QuizDef, t: QuizDef, report: Report) {
       if (so.correct !== to.correct)
         report(
           to.at,
-          `Option "${to.id}": must be ${so.correct ? "correct" : "not correct"} as in the source`,
+          `Option "${to.id}": must ${so.correct ? "be" : "not be"} correct, as in the source`,
         );
     });
   });
