@@ -133,3 +133,22 @@ export function readStandardsTranslations(
   }
   return { byLocale, problems };
 }
+
+const loadedStandards = new Map<
+  string,
+  { standards: Standard[]; byLocale: Map<string, Standard[]> }
+>();
+
+/**
+ * The standards in `locale`'s words (English where there is no valid translation), read once per
+ * process. Ids are the source's whatever the language, so observations compare across languages.
+ */
+export function standardsIn(contentDir: string, locale: string): Standard[] {
+  let loaded = loadedStandards.get(contentDir);
+  if (!loaded) {
+    const { standards } = readStandards(contentDir);
+    loaded = { standards, byLocale: readStandardsTranslations(contentDir, standards).byLocale };
+    loadedStandards.set(contentDir, loaded);
+  }
+  return loaded.byLocale.get(locale) ?? loaded.standards;
+}

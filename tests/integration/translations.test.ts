@@ -46,7 +46,7 @@ describe("a translation against its source", () => {
     expect(translationState(module, t)).toMatchObject({ status: "current", problems: [] });
     const sl = inLanguage(module, "sl");
     expect(sl.language).toMatchObject({ requested: "sl", served: "sl", status: "current" });
-    expect(sl.frontmatter.title).toBe("Prevedeni modul");
+    expect(sl.frontmatter!.title).toBe("Prevedeni modul");
     expect(sl.sections.map((s) => [s.id, s.title])).toEqual([
       ["first-section", "Prvi razdelek"],
       ["second-section", "Drugi razdelek"],
@@ -62,7 +62,7 @@ describe("a translation against its source", () => {
       ["Žal mi je. Povejte mi več.", "done", 2],
       ["Ni moja krivda.", "lost", 0],
     ]);
-    expect(sl.frontmatter.attestation).toContain("Prebral sem politiko");
+    expect(sl.frontmatter!.attestation).toContain("Prebral sem politiko");
   }, 60_000);
 
   it("never changes an answer key, even when its own file claims otherwise", async () => {
@@ -88,9 +88,9 @@ describe("a translation against its source", () => {
     const sl = inLanguage(module, "sl");
     expect(sl.language).toMatchObject({ served: "sl", status: "stale", fromVersion: "1.0" });
     expect(sl.language.changedSections).toEqual([{ id: "first-section", title: "Prvi razdelek" }]);
-    expect(sl.frontmatter.title).toBe("Prevedeni modul");
+    expect(sl.frontmatter!.title).toBe("Prevedeni modul");
     // The records still belong to the source's version.
-    expect(sl.frontmatter.version).toBe("1.1");
+    expect(sl.frontmatter!.version).toBe("1.1");
   }, 60_000);
 
   it("counts an edit without a version bump as stale too", async () => {
@@ -107,7 +107,7 @@ describe("a translation against its source", () => {
     let module = await compileWithCache(dir, slug);
     const sl = inLanguage(module, "sl");
     expect(sl.language).toMatchObject({ served: "en", status: "outdated" });
-    expect(sl.frontmatter.title).toBe("Translated fixture");
+    expect(sl.frontmatter!.title).toBe("Translated fixture");
     await stamp();
     module = await compileWithCache(dir, slug);
     expect(inLanguage(module, "sl").language).toMatchObject({ served: "sl", status: "current" });
