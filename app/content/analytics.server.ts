@@ -13,36 +13,59 @@ import { getModuleArtefact } from "./store.server";
 // carries a user id or name, and groups under the small-group rule (./analytics.ts) come back as
 // { hidden: true } with no numbers at all, so the browser never receives them either.
 
-async function quizAnalytics(module: ReadableModule, quiz: QuizDef) {
+async function quizAnalytics(module: ReadableModule, quiz: QuizDef, language: string | null) {
   const rows = await prisma.quizAttempt.findMany({
     where: { ...currentMajor(module), quizId: quiz.id, number: 1 },
     orderBy: { submittedAt: "asc" },
-    select: { userId: true, answers: true },
+    select: { userId: true, answers: true, locale: true },
   });
   // Attempt numbers run across the MINOR versions of a major, so each learner has one attempt 1;
   // the first seen wins should that ever not hold.
-  const firstByLearner = new Map<string, QuizAnswers>();
+  const firstByLearner = new Map<string, { answers: QuizAnswers; locale: string }>();
   for (const row of rows) {
     if (!firstByLearner.has(row.userId))
-      firstByLearner.set(row.userId, JSON.parse(row.answers) as QuizAnswers);
+      firstByLearner.set(row.userId, {
+        answers: JSON.parse(row.answers) as QuizAnswers,
+        locale: row.locale,
+      });
   }
-  const graded = [...firstByLearner].map(([learner, answers]) => ({
+  const everyone = [...firstByLearner].map(([learner, { answers, locale }]) => ({
     learner,
     answers,
+    locale,
     result: gradeQuiz(quiz, answers, 0),
   }));
+  const graded = language ? everyone.filter((g) => g.locale === language) : everyone;
+  const shareRight = (group: typeof everyone, i: number) => {
+    const learners = new Set(group.map((g) => g.learner));
+    return guard(learners, () => {
+      const correct = group.filter((g) => g.result.questions[i]!.correct).length;
+      return { learners: learners.size, correct, share: correct / learners.size };
+    });
+  };
+  const languages = [...new Set(everyone.map((g) => g.locale))].sort();
   return {
     id: quiz.id,
     title: quiz.title,
     questions: quiz.questions.map((question, i) => {
       // A question added in a later MINOR version was not in everyone's first attempt.
-      const answered = graded.filter((g) => (g.answers[question.id]?.length ?? 0) > 0);
-      const learners = new Set(answered.map((g) => g.learner));
-      const stats = guard(learners, () => {
-        const correct = answered.filter((g) => g.result.questions[i]!.correct).length;
-        return { learners: learners.size, correct, share: correct / learners.size };
-      });
-      return { id: question.id, prompt: question.prompt, stats };
+      const answered = (group: typeof everyone) =>
+        group.filter((g) => (g.answers[question.id]?.length ?? 0) > 0);
+      // Split by the language the quiz was shown in: a question much harder in one language
+      // points at its translation.
+      const byLanguage = languages.map((locale) => ({
+        locale,
+        stats: shareRight(
+          answered(everyone).filter((g) => g.locale === locale),
+          i,
+        ),
+      }));
+      return {
+        id: question.id,
+        prompt: question.prompt,
+        stats: shareRight(answered(graded), i),
+        byLanguage,
+      };
     }),
   };
 }
@@ -85,12 +108,17 @@ function nodeAnalytics(scenario: ScenarioDef, runs: RunRow[]) {
   });
 }
 
-async function scenarioAnalytics(module: ReadableModule, scenario: ScenarioDef) {
+async function scenarioAnalytics(
+  module: ReadableModule,
+  scenario: ScenarioDef,
+  language: string | null,
+) {
   const runs: RunRow[] = await prisma.scenarioRun.findMany({
     where: {
       ...currentMajor(module),
       scenarioId: scenario.id,
       status: { in: ["finished", "abandoned"] },
+      ...(language ? { locale: language } : {}),
     },
     select: { userId: true, status: true, path: true, endingId: true, currentNodeId: true },
   });
@@ -119,22 +147,28 @@ async function scenarioAnalytics(module: ReadableModule, scenario: ScenarioDef) 
   };
 }
 
-/** A module's question and scenario analytics at its current MAJOR version; 404 if unknown. */
-export async function moduleAnalytics(slug: string) {
+/**
+ * A module's question and scenario analytics at its current MAJOR version, for learners of one
+ * language (the language the quiz or role-play was shown in) or all; 404 if unknown.
+ */
+export async function moduleAnalytics(slug: string, language: string | null = null) {
   const artefact = await getModuleArtefact(slug);
   if (!artefact) throw data({ message: "There is no such module." }, { status: 404 });
   const title = artefact.frontmatter?.title ?? artefact.slug;
   if (!artefact.frontmatter) {
     // Without a version there is no "current major" to count records against.
-    return { slug, title, version: null, quizzes: [], scenarios: [] };
+    return { slug, title, version: null, language, quizzes: [], scenarios: [] };
   }
   const module = artefact as ReadableModule;
   return {
     slug,
     title,
     version: module.frontmatter.version,
-    quizzes: await Promise.all(module.quizzes.map((q) => quizAnalytics(module, q))),
-    scenarios: await Promise.all(module.scenarios.map((s) => scenarioAnalytics(module, s))),
+    language,
+    quizzes: await Promise.all(module.quizzes.map((q) => quizAnalytics(module, q, language))),
+    scenarios: await Promise.all(
+      module.scenarios.map((s) => scenarioAnalytics(module, s, language)),
+    ),
   };
 }
 

@@ -68,18 +68,50 @@ describe("trainer analytics", () => {
     await quiz(learners.omar, 1, "wrong", ["third"]);
     await quiz(learners.omar, 2, "right", ["first", "second"]);
     const data = (await analytics()) as Analytics;
+    const all = { hidden: false, learners: 4, correct: 2, share: 0.5 };
     expect(data.quizzes[0]!.questions).toEqual([
       {
         id: "pick-one",
         prompt: "Which option is right?",
-        stats: { hidden: false, learners: 4, correct: 2, share: 0.5 },
+        stats: all,
+        byLanguage: [{ locale: "en", stats: all }],
       },
       {
         id: "pick-many",
         prompt: "Which are right?",
-        stats: { hidden: false, learners: 4, correct: 2, share: 0.5 },
+        stats: all,
+        byLanguage: [{ locale: "en", stats: all }],
       },
     ]);
+  }, 30_000);
+
+  it("splits the share right by the language the quiz was shown in", async () => {
+    // Three first attempts made in Slovenian, all wrong on the first question: a question much
+    // harder in one language points at its translation.
+    const sl = ["sofia.rossi", "grace.mensah", "mateo.garcia"].map(
+      (name) => `${name}@demo.frontline.test`,
+    );
+    for (const email of sl) await quiz(email, 1, "wrong", ["first", "second"]);
+    await prisma.quizAttempt.updateMany({
+      where: { user: { email: { in: sl } } },
+      data: { locale: "sl" },
+    });
+    const data = (await analytics()) as Analytics;
+    const first = data.quizzes[0]!.questions[0]!;
+    expect(first.byLanguage).toEqual([
+      { locale: "en", stats: { hidden: false, learners: 4, correct: 2, share: 0.5 } },
+      { locale: "sl", stats: { hidden: false, learners: 3, correct: 0, share: 0 } },
+    ]);
+    const onlySl = (await settle(
+      loader(await loaderArgs(demo.trainer, `/studio/${slug}/analytics?language=sl`, { slug })),
+    )) as Analytics;
+    expect(onlySl.language).toBe("sl");
+    expect(onlySl.quizzes[0]!.questions[0]!.stats).toEqual({
+      hidden: false,
+      learners: 3,
+      correct: 0,
+      share: 0,
+    });
   }, 30_000);
 
   it("counts replies per node, endings and abandoned runs, hiding small groups", async () => {

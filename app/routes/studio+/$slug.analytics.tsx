@@ -5,6 +5,7 @@ import { QuizTable, ScenarioTables } from "~/components/content/analytics-tables
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { minGroup } from "~/content/analytics";
 import { moduleAnalytics } from "~/content/analytics.server";
+import { isLocale } from "~/i18n/config";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Analytics: ${data?.title ?? "module"} · Studio · Frontline` },
@@ -12,7 +13,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireArea(request, "studio");
-  return moduleAnalytics(params.slug ?? "");
+  // ?language=sl: only records made in that language; anything else means every language.
+  const language = new URL(request.url).searchParams.get("language");
+  return moduleAnalytics(params.slug ?? "", isLocale(language) ? language : null);
 }
 
 export default function ModuleAnalyticsPage() {
