@@ -95,6 +95,12 @@ const employees = await prisma.user.findMany({
 });
 const manager = seed.managers[0]!;
 const readers = employees.filter((_, i) => i % Math.ceil(employees.length / 200) === 0);
+// Slovenian readers of the same module page: its translation against the English one.
+const slReaders = employees.filter((_, i) => i % Math.ceil(employees.length / 200) === 1);
+await prisma.user.updateMany({
+  where: { id: { in: slReaders.map((r) => r.id) } },
+  data: { locale: "sl" },
+});
 const quizModules = modules.slice(0, 10).filter((m) => m.quizzes.length);
 const taken = new Set(
   (
@@ -117,7 +123,11 @@ const quizItems = quizModules.flatMap((module) => {
     .map((e) => ({ userId: e.id, slug: module.slug, quizId: quiz.id, body: body.toString() }));
 });
 const cookies = await cookiesFor([
-  ...new Set([...readers.map((r) => r.id), ...quizItems.map((q) => q.userId)]),
+  ...new Set([
+    ...readers.map((r) => r.id),
+    ...slReaders.map((r) => r.id),
+    ...quizItems.map((q) => q.userId),
+  ]),
 ]);
 const [managerId, adminId] = await Promise.all([idOf(manager.email), idOf(emailOf("admin"))]);
 const staffCookies = await cookiesFor([managerId, adminId]);
@@ -155,6 +165,11 @@ let nextReader = 0;
 const readerRequest = (): RequestPlan => ({
   path: `/training/${readSlug}`,
   headers: { Cookie: cookies.get(readers[nextReader++ % readers.length]!.id)! },
+});
+let nextSlReader = 0;
+const slReaderRequest = (): RequestPlan => ({
+  path: `/training/${readSlug}`,
+  headers: { Cookie: cookies.get(slReaders[nextSlReader++ % slReaders.length]!.id)! },
 });
 const managerRequest = (pathname: string): RequestPlan => ({
   path: pathname,
@@ -369,6 +384,12 @@ if (wanted("baseline-remix-trivial")) {
 }
 if (wanted("module-page")) {
   record(await measured(app, () => drive(app, "module-page", readerRequest)));
+  const slHtml = await (
+    await fetch(`${app.origin}/training/${readSlug}`, slReaderRequest())
+  ).text();
+  if (!slHtml.includes('<html lang="sl"'))
+    throw new Error("the Slovenian module page is not in sl");
+  record(await measured(app, () => drive(app, "module-page-sl", slReaderRequest)));
 }
 if (wanted("quiz-submit")) record(await quizRun(app, "quiz-submit"));
 if (wanted("team-matrix")) {
@@ -429,6 +450,7 @@ const ratios = {
     figure("module-page", "rps"),
     figure("baseline-remix-trivial", "rps"),
   ),
+  modulePageSlToEn: ratio(figure("module-page-sl", "rps"), figure("module-page", "rps")),
   modulePageP99DuringFlood: ratio(
     figure("module-page-steady-during-flood", "p99"),
     figure("module-page-steady", "p99"),
@@ -460,6 +482,11 @@ const targets: Target[] = [
     `module page p99 ≤ 50 ms at ${connections} connections`,
     figure("module-page", "p99"),
     (v) => v <= 50,
+  ),
+  target(
+    "Slovenian module page within 10% of the English one (req/s ratio ≥ 0.9)",
+    ratios.modulePageSlToEn,
+    (v) => v >= 0.9,
   ),
   target("0 MDX compiles during the run", compilesDuringRun, (v) => v === 0),
   target("≥ 500 quiz submissions/s", figure("quiz-submit", "rps"), (v) => v >= 500),

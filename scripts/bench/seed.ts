@@ -108,7 +108,7 @@ async function insert(model: string, rows: Row[], batch = 500) {
 }
 
 console.log(`bench:seed: ${employeeCount} employees, ${moduleCount} modules → ${databaseUrl}`);
-writeBenchContent(moduleCount);
+await writeBenchContent(moduleCount);
 const artefacts = await compileBenchContent();
 const modules = artefacts.filter((m) => m.frontmatter && !m.frontmatter.draft);
 console.log(`  course: ${modules.length} modules compiled (${benchContentDir})`);

@@ -10,7 +10,8 @@ import {
 import path from "node:path";
 import { checkContent, formatProblem } from "~/content/check.server";
 import type { ModuleArtefact } from "~/content/compile.server";
-import { compilerVersion } from "~/content/compile.server";
+import { compilerVersion, translationLocales } from "~/content/compile.server";
+import { stampTranslation } from "~/content/stamp.server";
 
 // The benchmark's own corner of the tree (bench/.work, not committed): a course of as many modules
 // as asked for, made from the real ones, a copy of the production build that serves it, and the
@@ -61,7 +62,7 @@ const twoDigits = (n: number) => String(n).padStart(2, "0");
  * A course of `count` modules: the published modules of content/ taken in turn, each copy with its
  * own slug, title and place in the course, plus the service standards.
  */
-export function writeBenchContent(count: number, sourceDir = path.resolve("content")) {
+export async function writeBenchContent(count: number, sourceDir = path.resolve("content")) {
   rmSync(benchContentDir, { recursive: true, force: true });
   const modulesDir = path.join(sourceDir, "modules");
   const sources = readdirSync(modulesDir)
@@ -76,8 +77,20 @@ export function writeBenchContent(count: number, sourceDir = path.resolve("conte
     const text = source.text
       .replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} ${twoDigits(i)}`)
       .replace(/^order: .*$/m, `order: ${i}`);
-    mkdirSync(path.join(benchContentDir, "modules", slug), { recursive: true });
-    writeFileSync(path.join(benchContentDir, "modules", slug, "index.mdx"), text);
+    const moduleDir = path.join(benchContentDir, "modules", slug);
+    mkdirSync(moduleDir, { recursive: true });
+    writeFileSync(path.join(moduleDir, "index.mdx"), text);
+    // Its translations, titled the same way and stamped against this copy, so the bench serves
+    // them as current (the Slovenian module page is measured against the English one).
+    for (const locale of translationLocales(sourceDir, source.slug)) {
+      const translated = readFileSync(
+        path.join(modulesDir, source.slug, `index.${locale}.mdx`),
+        "utf8",
+      ).replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} ${twoDigits(i)}`);
+      writeFileSync(path.join(moduleDir, `index.${locale}.mdx`), translated);
+      const stamped = await stampTranslation(benchContentDir, slug, locale);
+      if ("error" in stamped) throw new Error(stamped.error);
+    }
   }
   cpSync(path.join(sourceDir, "standards.yaml"), path.join(benchContentDir, "standards.yaml"));
 }
