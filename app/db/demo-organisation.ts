@@ -72,6 +72,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Front desk",
     hiredAt: "2025-01-20",
+    locale: "da",
   },
   {
     email: at("lucia.ferrante"),
@@ -79,7 +80,6 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Front desk",
     hiredAt: "2021-08-30",
-    locale: "sl",
   },
   {
     email: at("ravi.menon"),
@@ -103,6 +103,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Call centre",
     hiredAt: "2023-04-17",
+    locale: "sk",
   },
   {
     email: at("piotr.nowak"),
@@ -110,7 +111,6 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Call centre",
     hiredAt: "2022-01-10",
-    locale: "sk",
   },
   {
     email: at("hana.kobayashi"),
@@ -164,6 +164,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Online chat",
     hiredAt: "2023-10-02",
+    locale: "lt",
   },
   {
     email: at("julia.kowalska"),
@@ -178,6 +179,7 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Online chat",
     hiredAt: "2025-05-12",
+    locale: "sl",
   },
   {
     email: at("aino.virtanen"),
@@ -193,6 +195,5 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Online chat",
     hiredAt: "2026-09-28",
-    locale: "lt",
   },
 ];
