@@ -123,6 +123,7 @@ describe("the write limit (2.4.1)", () => {
       "team/recognition",
       "team/self-assessment",
       "admin",
+      "locale",
     ]);
   });
   const params: Record<string, string> = { slug: "our-service-policy" };

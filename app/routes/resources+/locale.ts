@@ -24,14 +24,18 @@ export function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const user = await getUser(request);
+  if (user) await requireWriteAllowance(user.id);
   const body = await readForm(request, 4096);
   if (!body.ok) return data({ error: body.message }, { status: 400 });
-  const parsed = LocaleSchema.safeParse(Object.fromEntries(body.formData));
+  const form = body.formData;
+  // One value per field: a repeated field is a malformed form, not a choice between values.
+  if ([...new Set(form.keys())].some((key) => form.getAll(key).length > 1))
+    return data({ error: "forms:invalid" }, { status: 400 });
+  const parsed = LocaleSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "forms:choose" }, { status: 400 });
   const { locale, redirectTo } = parsed.data;
-  const user = await getUser(request);
   if (user) {
-    await requireWriteAllowance(user.id);
     await prisma.user.update({ where: { id: user.id }, data: { locale }, select: { id: true } });
     log.info("user.locale_changed", { userId: user.id, locale });
   }
