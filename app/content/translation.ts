@@ -56,8 +56,8 @@ function compareScenario(source: ScenarioDef, t: ScenarioDef, report: Report) {
       `Scenario "${t.id}": passScore must be the source's (${source.passScore ?? "none"})`,
     );
   compareList("Node", source.nodes, t.nodes, t.at, report, (sn, tn) => {
-    if (sn.speaker !== tn.speaker || sn.mood !== tn.mood)
-      report(tn.at, `Node "${tn.id}": speaker and mood must be the source's`);
+    // The speaker is a label people read ("Mira (customer)"): translated like any words.
+    if (sn.mood !== tn.mood) report(tn.at, `Node "${tn.id}": mood must be the source's`);
     if (sn.choices.length !== tn.choices.length) {
       report(tn.at, `Node "${tn.id}": must have the source's ${sn.choices.length} replies`);
       return;
@@ -204,6 +204,7 @@ function localScenarios(source: ScenarioDef[], translated: ScenarioDef[]): Scena
         const tn = nodes.get(n.id);
         return {
           ...n,
+          speaker: tn?.speaker ?? n.speaker,
           line: tn?.line ?? n.line,
           choices: n.choices.map((c, index) => {
             const tc = tn?.choices[index];
