@@ -4,10 +4,11 @@ import { roles } from "~/auth/roles";
 import { isTimeZone } from "~/training/rollout/time";
 
 // The admin page's forms; the server adds database checks (unique e-mail, known team, module).
+// Messages are message keys (app/locales/<locale>/admin.json), put into words where shown.
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Choose a module.")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "admin:errors.chooseModule")
   .max(100);
 const id = z.string().min(1).max(64);
 
@@ -15,16 +16,16 @@ export const AssignSchema = z.object({
   intent: z.literal("assign"),
   moduleSlug: slug,
   roles: z
-    .array(z.enum(roles, { error: "Unknown role." }))
+    .array(z.enum(roles, { error: "admin:errors.unknownRole" }))
     .max(roles.length)
     .default([]),
   teamIds: z.array(id).max(100).default([]),
-  dueRule: z.enum(["after_assignment", "after_hire"], { error: "Choose when the days start." }),
+  dueRule: z.enum(["after_assignment", "after_hire"], { error: "admin:errors.dueRule" }),
   dueDays: z.coerce
-    .number({ error: "Enter a number of days." })
-    .int("Whole days only.")
-    .min(1, "At least 1 day.")
-    .max(365, "At most 365 days."),
+    .number({ error: "admin:errors.dueDaysNumber" })
+    .int("admin:errors.wholeDays")
+    .min(1, "admin:errors.dueDaysMin")
+    .max(365, "admin:errors.dueDaysMax"),
 });
 
 export const EndAssignmentSchema = z.object({ intent: z.literal("unassign"), assignmentId: id });
@@ -32,34 +33,34 @@ export const EndAssignmentSchema = z.object({ intent: z.literal("unassign"), ass
 export const AddPersonSchema = z.object({
   intent: z.literal("add-person"),
   name: z
-    .string({ error: "Enter their full name." })
+    .string({ error: "admin:errors.fullName" })
     .trim()
-    .min(2, "Enter their full name.")
+    .min(2, "admin:errors.fullName")
     .max(120),
   email: z
-    .string({ error: "Enter their e-mail." })
+    .string({ error: "admin:errors.emailRequired" })
     .trim()
     .toLowerCase()
     .max(254)
-    .pipe(z.email("Enter a valid e-mail address.")),
-  role: z.enum(roles, { error: "Choose a role." }),
+    .pipe(z.email("admin:errors.email")),
+  role: z.enum(roles, { error: "admin:errors.role" }),
   teamId: id.optional(),
   // Bounded: PostgreSQL cannot store year 0 (a 500), and no one was hired in year 1.
   hiredAt: z.iso
-    .date("Use the date picker (YYYY-MM-DD).")
-    .refine((d) => d >= "1900-01-01" && d <= "2099-12-31", "Use a date from 1900 to 2099.")
+    .date("admin:errors.hiredAtFormat")
+    .refine((d) => d >= "1900-01-01" && d <= "2099-12-31", "admin:errors.hiredAtRange")
     .optional(),
   timeZone: z
     .string()
     .trim()
     .max(64)
-    .refine(isTimeZone, "Unknown time zone, e.g. Europe/Ljubljana.")
+    .refine(isTimeZone, "admin:errors.timeZone")
     .default("Europe/Ljubljana"),
   // The same rules as a password the person chooses; the server adds the common-password check.
   password: NewPasswordSchema,
 });
 
 export const SetActiveSchema = z.object({
-  intent: z.enum(["deactivate", "activate"], { error: "Choose activate or deactivate." }),
+  intent: z.enum(["deactivate", "activate"], { error: "admin:errors.activeIntent" }),
   userId: id,
 });

@@ -29,6 +29,7 @@ export function listTeams() {
   });
 }
 
+/** `message` is a message key (admin:errors.*), put into words where it is shown. */
 export type SetActiveResult = { ok: true } | { ok: false; field: "userId"; message: string };
 
 /** Deactivating ends every session of the user at once; reactivating lets them log in again. */
@@ -37,10 +38,9 @@ export async function setUserActive(
   userId: string,
   active: boolean,
 ): Promise<SetActiveResult> {
-  if (userId === actorId)
-    return { ok: false, field: "userId", message: "You cannot deactivate your own account." };
+  if (userId === actorId) return { ok: false, field: "userId", message: "admin:errors.ownAccount" };
   const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!target) return { ok: false, field: "userId", message: "No such user." };
+  if (!target) return { ok: false, field: "userId", message: "admin:errors.noSuchUser" };
   if (active) {
     await prisma.user.update({
       where: { id: userId },

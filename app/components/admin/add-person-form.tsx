@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { AddPersonSchema } from "~/admin/forms";
 import { passwordHint } from "~/auth/password-policy";
@@ -9,6 +10,7 @@ import { roleLabels, roles } from "~/auth/roles";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
+import { errorText } from "~/i18n/errors";
 
 export function AddPersonForm({
   teams,
@@ -17,6 +19,7 @@ export function AddPersonForm({
   teams: { id: string; name: string }[];
   lastResult?: SubmissionResult<string[]>;
 }) {
+  const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof AddPersonSchema>>({
     id: "add-person",
     lastResult,
@@ -31,25 +34,25 @@ export function AddPersonForm({
       className="mt-4 grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
     >
       <input type="hidden" name="intent" value="add-person" />
-      <h3 className="text-base font-semibold sm:col-span-2">Add a person</h3>
+      <h3 className="text-base font-semibold sm:col-span-2">{t("admin:addPerson.heading")}</h3>
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>
       <Field
-        label="Full name"
+        label={t("admin:addPerson.fullName")}
         inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
         errors={fields.name.errors}
         errorId={fields.name.errorId}
       />
       <Field
-        label="Work e-mail"
+        label={t("admin:addPerson.email")}
         inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
         errors={fields.email.errors}
         errorId={fields.email.errorId}
       />
       <div>
         <label htmlFor={fields.role.id} className="block text-sm font-medium text-slate-800">
-          Role
+          {t("admin:addPerson.role")}
         </label>
         <select
           {...getInputProps(fields.role, { type: "text" })}
@@ -58,23 +61,23 @@ export function AddPersonForm({
         >
           {roles.map((role) => (
             <option key={role} value={role}>
-              {roleLabels[role]}
+              {t(roleLabels[role])}
             </option>
           ))}
         </select>
         <p id={fields.role.errorId} className="mt-1 text-sm text-red-700">
-          {fields.role.errors}
+          {fields.role.errors?.map((error) => errorText(t, error))}
         </p>
       </div>
       <div>
         <label htmlFor={fields.teamId.id} className="block text-sm font-medium text-slate-800">
-          Team
+          {t("admin:addPerson.team")}
         </label>
         <select
           {...getInputProps(fields.teamId, { type: "text" })}
           className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5"
         >
-          <option value="">No team</option>
+          <option value="">{t("admin:addPerson.noTeam")}</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}
@@ -82,17 +85,17 @@ export function AddPersonForm({
           ))}
         </select>
         <p id={fields.teamId.errorId} className="mt-1 text-sm text-red-700">
-          {fields.teamId.errors}
+          {fields.teamId.errors?.map((error) => errorText(t, error))}
         </p>
       </div>
       <Field
-        label="Hire date"
+        label={t("admin:addPerson.hiredAt")}
         inputProps={getInputProps(fields.hiredAt, { type: "date" })}
         errors={fields.hiredAt.errors}
         errorId={fields.hiredAt.errorId}
       />
       <Field
-        label="Time zone"
+        label={t("admin:addPerson.timeZone")}
         inputProps={{
           ...getInputProps(fields.timeZone, { type: "text" }),
           defaultValue: fields.timeZone.initialValue ?? "Europe/Ljubljana",
@@ -101,8 +104,9 @@ export function AddPersonForm({
         errorId={fields.timeZone.errorId}
       />
       <Field
-        label="First password"
-        hint={passwordHint}
+        label={t("admin:addPerson.password")}
+        // The password policy's hint is a message key with values.
+        hint={errorText(t, passwordHint)}
         inputProps={{
           ...getInputProps(fields.password, { type: "password" }),
           autoComplete: "new-password",
@@ -111,7 +115,7 @@ export function AddPersonForm({
         errorId={fields.password.errorId}
       />
       <div className="flex items-end">
-        <Button type="submit">Add person</Button>
+        <Button type="submit">{t("admin:addPerson.submit")}</Button>
       </div>
     </Form>
   );

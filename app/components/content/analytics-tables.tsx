@@ -1,11 +1,30 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { QuizAnalytics, ScenarioAnalytics } from "~/content/analytics.server";
 import { minGroup } from "~/content/analytics";
+import { useFormat } from "~/i18n/use-format";
 
 const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
 
+/** What a share counts: "3 of 5 learners (60%)". */
+const shareKeys = {
+  learners: "studio:analytics.shareLearners",
+  replies: "studio:analytics.shareReplies",
+  runs: "studio:analytics.shareRuns",
+} as const;
+
 /** A count with its share as a bar; the text carries the numbers, the bar only repeats them. */
-function ShareBar({ part, whole, label }: { part: number; whole: number; label: string }) {
+function ShareBar({
+  part,
+  whole,
+  unit,
+}: {
+  part: number;
+  whole: number;
+  unit: keyof typeof shareKeys;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const value = percent(part, whole);
   return (
     <div className="flex min-w-28 flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
@@ -13,16 +32,22 @@ function ShareBar({ part, whole, label }: { part: number; whole: number; label: 
         <div className="h-2.5 rounded-full bg-brand-600" style={{ width: `${value}%` }} />
       </div>
       <span className="text-sm tabular-nums sm:whitespace-nowrap">
-        {part} of {whole} {label} ({value}%)
+        {t(shareKeys[unit], {
+          count: whole,
+          part: format.number(part),
+          whole: format.number(whole),
+          percent: format.percent(value / 100),
+        })}
       </span>
     </div>
   );
 }
 
 export function TooFew() {
+  const { t } = useTranslation();
   return (
     <span className="text-sm text-slate-600 italic">
-      Too few answers to show (fewer than {minGroup} learners)
+      {t("studio:analytics.tooFew", { count: minGroup })}
     </span>
   );
 }
@@ -61,14 +86,15 @@ function Table({
 const cell = "px-4 py-2.5 align-top";
 
 export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby={`quiz-${quiz.id}`} className="mt-6">
       <h3 id={`quiz-${quiz.id}`} className="text-base font-semibold">
-        Quiz: {quiz.title}
+        {t("studio:quizTitle", { title: quiz.title })}
       </h3>
       <Table
-        caption={`${quiz.title}: share right on the first attempt, per question`}
-        head={["Question", "Right on the first attempt"]}
+        caption={t("studio:analytics.quizCaption", { title: quiz.title })}
+        head={[t("studio:analytics.question"), t("studio:analytics.rightFirst")]}
       >
         {quiz.questions.map((q, i) => (
           <tr key={q.id}>
@@ -79,7 +105,7 @@ export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
               {q.stats.hidden ? (
                 <TooFew />
               ) : (
-                <ShareBar part={q.stats.correct} whole={q.stats.learners} label="learners" />
+                <ShareBar part={q.stats.correct} whole={q.stats.learners} unit="learners" />
               )}
             </td>
           </tr>
@@ -90,16 +116,19 @@ export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
 }
 
 export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
+  const { t } = useTranslation();
   const { endings, abandoned } = scenario;
   return (
     <section aria-labelledby={`scenario-${scenario.id}`} className="mt-8">
       <h3 id={`scenario-${scenario.id}`} className="text-base font-semibold">
-        Role-play: {scenario.title}
+        {t("studio:rolePlayTitle", { title: scenario.title })}
       </h3>
-      <h4 className="mt-4 text-sm font-semibold text-slate-800">Replies chosen at each point</h4>
+      <h4 className="mt-4 text-sm font-semibold text-slate-800">
+        {t("studio:analytics.repliesHeading")}
+      </h4>
       <Table
-        caption={`${scenario.title}: replies chosen at each node`}
-        head={["Reply", "Chosen"]}
+        caption={t("studio:analytics.repliesCaption", { title: scenario.title })}
+        head={[t("studio:analytics.reply"), t("studio:analytics.chosen")]}
         grouped
       >
         {scenario.nodes.map((node) => (
@@ -107,7 +136,8 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
             <tr className="bg-slate-50/70">
               <th scope="rowgroup" colSpan={2} className={`${cell} font-normal`}>
                 <span className="mr-2 font-mono text-xs text-slate-600">{node.id}</span>
-                <span className="font-medium">{node.speaker}:</span> “{node.line}”
+                <span className="font-medium">{node.speaker}:</span>{" "}
+                {t("studio:quoted", { text: node.line })}
               </th>
             </tr>
             {node.replies.map((reply, i) => (
@@ -122,7 +152,7 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
                     <ShareBar
                       part={node.stats.counts[reply.index] ?? 0}
                       whole={node.stats.replies}
-                      label="replies"
+                      unit="replies"
                     />
                   )}
                 </td>
@@ -131,24 +161,32 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
           </tbody>
         ))}
       </Table>
-      <h4 className="mt-6 text-sm font-semibold text-slate-800">Where finished runs end</h4>
+      <h4 className="mt-6 text-sm font-semibold text-slate-800">
+        {t("studio:analytics.endingsHeading")}
+      </h4>
       {endings.stats.hidden ? (
         <p className="mt-2">
           <TooFew />
         </p>
       ) : (
-        <Table caption={`${scenario.title}: endings reached`} head={["Ending", "Runs"]}>
+        <Table
+          caption={t("studio:analytics.endingsCaption", { title: scenario.title })}
+          head={[t("studio:analytics.ending"), t("studio:analytics.runs")]}
+        >
           {endings.list.map((ending, i) => (
             <tr key={ending.id}>
               <td className={cell}>
-                {ending.title} <span className="text-slate-600">({ending.rating})</span>
+                {ending.title}{" "}
+                <span className="text-slate-600">
+                  ({t(`studio:ratings.${ending.rating}`, { defaultValue: ending.rating })})
+                </span>
               </td>
               <td className={cell}>
                 {endings.stats.hidden ? null : (
                   <ShareBar
                     part={endings.stats.counts[i] ?? 0}
                     whole={endings.stats.runs}
-                    label="runs"
+                    unit="runs"
                   />
                 )}
               </td>
@@ -156,13 +194,18 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
           ))}
         </Table>
       )}
-      <h4 className="mt-6 text-sm font-semibold text-slate-800">Where runs were abandoned</h4>
+      <h4 className="mt-6 text-sm font-semibold text-slate-800">
+        {t("studio:analytics.abandonedHeading")}
+      </h4>
       {abandoned.stats.hidden ? (
         <p className="mt-2">
           <TooFew />
         </p>
       ) : (
-        <Table caption={`${scenario.title}: abandoned runs per node`} head={["Left at", "Runs"]}>
+        <Table
+          caption={t("studio:analytics.abandonedCaption", { title: scenario.title })}
+          head={[t("studio:analytics.leftAt"), t("studio:analytics.runs")]}
+        >
           {abandoned.list.map((node, i) => (
             <tr key={node.id}>
               <td className={cell}>
@@ -174,7 +217,7 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
                   <ShareBar
                     part={abandoned.stats.counts[i] ?? 0}
                     whole={abandoned.stats.runs}
-                    label="runs"
+                    unit="runs"
                   />
                 )}
               </td>

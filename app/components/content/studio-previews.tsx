@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import type { StudioModule } from "~/content/studio.server";
+import { useFormat } from "~/i18n/use-format";
 
 type Problem = StudioModule["problems"][number];
 type Quiz = StudioModule["quizzes"][number];
@@ -11,9 +13,10 @@ export function ProblemList({
   problems: Problem[];
   compact?: boolean;
 }) {
+  const { t } = useTranslation();
   if (!problems.length) return null;
   return (
-    <ul className="space-y-3" aria-label="Problems">
+    <ul className="space-y-3" aria-label={t("studio:preview.problems")}>
       {problems.map((p, i) => (
         <li key={i} className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
           <p className="font-medium text-red-900">
@@ -46,16 +49,22 @@ export function problemsWithin(problems: Problem[], from: number, to: number) {
 }
 
 export function TrainerQuiz({ quiz, problems }: { quiz: Quiz; problems: Problem[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <section
-      aria-label={`Quiz: ${quiz.title}`}
+      aria-label={t("studio:quizTitle", { title: quiz.title })}
       className="not-prose my-8 rounded-2xl border border-slate-300 bg-white p-5"
     >
       <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
-        Quiz · {quiz.id}
+        {t("studio:preview.quizLabel", { id: quiz.id })}
       </p>
       <h3 className="text-lg font-semibold text-slate-900">{quiz.title}</h3>
-      <p className="text-sm text-slate-600">Pass mark {quiz.passScore ?? "—"}%</p>
+      <p className="text-sm text-slate-600">
+        {t("studio:preview.passMark", {
+          mark: quiz.passScore === null ? "—" : format.percent(quiz.passScore / 100),
+        })}
+      </p>
       <div className="mt-3">
         <ProblemList problems={problems} compact />
       </div>
@@ -65,7 +74,9 @@ export function TrainerQuiz({ quiz, problems }: { quiz: Quiz; problems: Problem[
           <li key={i}>
             <p className="font-medium text-slate-900">
               {i + 1}. {q.prompt}{" "}
-              <span className="text-xs font-normal text-slate-600">({q.type})</span>
+              <span className="text-xs font-normal text-slate-600">
+                ({t(`studio:preview.questionType.${q.type}`, { defaultValue: q.type })})
+              </span>
             </p>
             <ul className="mt-2 space-y-1.5">
               {q.options.map((o, j) => (
@@ -75,11 +86,15 @@ export function TrainerQuiz({ quiz, problems }: { quiz: Quiz; problems: Problem[
                 >
                   <p className="text-slate-900">
                     {o.correct ? (
-                      <span className="mr-1 font-semibold text-green-800">Correct:</span>
+                      <span className="mr-1 font-semibold text-green-800">
+                        {t("studio:preview.correct")}
+                      </span>
                     ) : null}
                     {o.text}
                   </p>
-                  <p className="mt-0.5 text-slate-600">Feedback: {o.feedback}</p>
+                  <p className="mt-0.5 text-slate-600">
+                    {t("studio:preview.feedback", { feedback: o.feedback })}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -103,18 +118,23 @@ export function TrainerScenario({
   scenario: Scenario;
   problems: Problem[];
 }) {
+  const { t } = useTranslation();
   return (
     <section
-      aria-label={`Role-play: ${scenario.title}`}
+      aria-label={t("studio:rolePlayTitle", { title: scenario.title })}
       className="not-prose my-8 rounded-2xl border border-brand-200 bg-brand-50 p-5"
     >
       <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
-        Role-play · {scenario.id}
+        {t("studio:preview.rolePlayLabel", { id: scenario.id })}
       </p>
       <h3 className="text-lg font-semibold text-slate-900">{scenario.title}</h3>
       <p className="text-sm text-slate-700">
-        {scenario.nodes.length} nodes · {scenario.endings.length} endings · best path scores{" "}
-        {scenario.maxScore ?? "—"} · pass score {scenario.passScore ?? "none"}
+        {t("studio:preview.scenarioSummary", {
+          nodes: t("studio:preview.nodes", { count: scenario.nodes.length }),
+          endings: t("studio:preview.endings", { count: scenario.endings.length }),
+          maxScore: scenario.maxScore ?? "—",
+          passScore: scenario.passScore ?? t("studio:preview.noPassScore"),
+        })}
       </p>
       {scenario.setting ? <p className="mt-2 text-slate-700">{scenario.setting}</p> : null}
       <div className="mt-3">
@@ -129,9 +149,10 @@ export function TrainerScenario({
           >
             <p className="text-xs text-slate-600">
               <span className="font-mono">{node.id}</span>
-              {node.id === scenario.start ? " · start" : ""} · {node.speaker} · {node.mood}
+              {node.id === scenario.start ? ` · ${t("studio:preview.start")}` : ""} · {node.speaker}{" "}
+              · {t(`studio:moods.${node.mood}`, { defaultValue: node.mood })}
             </p>
-            <p className="mt-1 text-slate-900">“{node.line}”</p>
+            <p className="mt-1 text-slate-900">{t("studio:quoted", { text: node.line })}</p>
             <ul className="mt-2 space-y-1.5">
               {node.choices.map((c, i) => (
                 <li key={i} className="rounded-lg border border-slate-200 px-3 py-2 text-sm">
@@ -141,7 +162,7 @@ export function TrainerScenario({
                     <a href={`#node-${c.to}`} className="font-mono text-brand-800 underline">
                       {c.to}
                     </a>{" "}
-                    · score {c.score} · {c.feedback}
+                    · {t("studio:preview.score", { score: c.score })} · {c.feedback}
                   </p>
                 </li>
               ))}
@@ -155,9 +176,9 @@ export function TrainerScenario({
             className="rounded-xl border border-slate-200 bg-white p-4"
           >
             <p className="text-xs text-slate-600">
-              <span className="font-mono">{ending.id}</span> · ending{" "}
+              <span className="font-mono">{ending.id}</span> · {t("studio:preview.ending")}{" "}
               <span className={`rounded px-1.5 py-0.5 font-semibold ${ratingStyle[ending.rating]}`}>
-                {ending.rating}
+                {t(`studio:ratings.${ending.rating}`, { defaultValue: ending.rating })}
               </span>
             </p>
             <p className="mt-1 font-semibold text-slate-900">{ending.title}</p>

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { createAssignment, endAssignment, listAssignmentRows } from "~/admin/assignments.server";
 import { AddPersonSchema, AssignSchema, EndAssignmentSchema, SetActiveSchema } from "~/admin/forms";
 import { addPerson, emailTaken, teamExists } from "~/admin/people.server";
@@ -16,21 +17,26 @@ import { isRole, roleLabels } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
 import { FormErrors } from "~/components/ui/form-errors";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Admin · Frontline" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.metaTitle ?? "Frontline" },
+];
 
 export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireArea(request, "admin");
+  const user = await requireArea(request, "admin");
+  const metaTitle = fixedT(await requestLocale(request, user), "admin")("admin:metaTitle");
   const [users, teams, assignments, modules] = await Promise.all([
     listUsers(),
     listTeams(),
     listAssignmentRows(),
     publishedModules(),
   ]);
-  return { users, teams, assignments, modules };
+  return { users, teams, assignments, modules, metaTitle };
 }
 
 async function publishedModules() {
@@ -54,12 +60,16 @@ export async function action({ request }: ActionFunctionArgs) {
           ctx.addIssue({
             code: "custom",
             path: ["moduleSlug"],
-            message: "Choose a published module.",
+            message: "admin:errors.publishedModule",
           });
         }
         for (const teamId of value.teamIds) {
           if (!(await teamExists(teamId)))
-            ctx.addIssue({ code: "custom", path: ["teamIds"], message: "Unknown team." });
+            ctx.addIssue({
+              code: "custom",
+              path: ["teamIds"],
+              message: "admin:errors.unknownTeam",
+            });
         }
       }),
     });
@@ -77,10 +87,10 @@ export async function action({ request }: ActionFunctionArgs) {
           ctx.addIssue({
             code: "custom",
             path: ["email"],
-            message: "Someone already has this e-mail.",
+            message: "admin:errors.emailTaken",
           });
         if (value.teamId && !(await teamExists(value.teamId))) {
-          ctx.addIssue({ code: "custom", path: ["teamId"], message: "Unknown team." });
+          ctx.addIssue({ code: "custom", path: ["teamId"], message: "admin:errors.unknownTeam" });
         }
         const problem = passwordProblem(value.password, value, "their");
         if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
@@ -115,7 +125,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return data(
         {
           form: "row",
-          result: submission.reply({ formErrors: ["That assignment has already ended."] }),
+          result: submission.reply({ formErrors: ["admin:errors.assignmentEnded"] }),
         },
         { status: 400 },
       );
@@ -132,6 +142,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminHome() {
+  const { t } = useTranslation();
   const { users, teams, assignments, modules } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // Each form shows its own result; row buttons (end, (de)activate) report at the top.
@@ -141,18 +152,25 @@ export default function AdminHome() {
     resultFor("row") ?? (actionData && !("form" in actionData) ? actionData.result : undefined);
   const errors = topResult?.status === "error" ? Object.values(topResult.error ?? {}).flat() : [];
   return (
-    <Page title="Admin" lead="People, teams and roles across the organisation.">
+    <Page title={t("admin:title")} lead={t("admin:lead")}>
       <FormErrors id="admin-errors" errors={errors.filter((e): e is string => Boolean(e))} />
       <section aria-labelledby="teams-heading" className="mb-10">
         <h2 id="teams-heading" className="mb-3 text-lg font-semibold">
-          Teams
+          {t("admin:teams.heading")}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-3">
           {teams.map((team) => (
             <li key={team.id} className="rounded-xl border border-slate-200 bg-white p-4">
               <p className="font-semibold">{team.name}</p>
               <p className="text-sm text-slate-600">
-                {team._count.members} members · managed by {team.manager?.name ?? "nobody"}
+                {team.manager
+                  ? t("admin:teams.managedBy", {
+                      members: t("admin:teams.members", { count: team._count.members }),
+                      name: team.manager.name,
+                    })
+                  : t("admin:teams.noManager", {
+                      members: t("admin:teams.members", { count: team._count.members }),
+                    })}
               </p>
             </li>
           ))}
@@ -166,26 +184,26 @@ export default function AdminHome() {
       />
       <section aria-labelledby="users-heading">
         <h2 id="users-heading" className="mb-3 text-lg font-semibold">
-          People
+          {t("admin:people.heading")}
         </h2>
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Name
+                  {t("admin:people.columns.name")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Role
+                  {t("admin:people.columns.role")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Team
+                  {t("admin:people.columns.team")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Sessions
+                  {t("admin:people.columns.sessions")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
+                  {t("admin:people.columns.status")}
                 </th>
               </tr>
             </thead>
@@ -197,7 +215,7 @@ export default function AdminHome() {
                     <p className="text-slate-600">{user.email}</p>
                   </td>
                   <td className="px-4 py-3">
-                    {isRole(user.role) ? roleLabels[user.role] : user.role}
+                    {isRole(user.role) ? t(roleLabels[user.role]) : user.role}
                   </td>
                   <td className="px-4 py-3">{user.team?.name ?? "—"}</td>
                   <td className="px-4 py-3 tabular-nums">{user._count.sessions}</td>
@@ -205,16 +223,21 @@ export default function AdminHome() {
                     <Form method="post" className="flex items-center gap-3">
                       <input type="hidden" name="userId" value={user.id} />
                       <span className={user.active ? "text-green-800" : "text-slate-600"}>
-                        {user.active ? "Active" : "Inactive"}
+                        {user.active ? t("admin:people.active") : t("admin:people.inactive")}
                       </span>
                       <button
                         type="submit"
                         name="intent"
                         value={user.active ? "deactivate" : "activate"}
-                        aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
+                        aria-label={t(
+                          user.active
+                            ? "admin:people.deactivateName"
+                            : "admin:people.reactivateName",
+                          { name: user.name },
+                        )}
                         className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
                       >
-                        {user.active ? "Deactivate" : "Reactivate"}
+                        {user.active ? t("admin:people.deactivate") : t("admin:people.reactivate")}
                       </button>
                     </Form>
                   </td>

@@ -1,76 +1,74 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { QuizTable, ScenarioTables } from "~/components/content/analytics-tables";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { minGroup } from "~/content/analytics";
 import { moduleAnalytics } from "~/content/analytics.server";
 import { isLocale } from "~/i18n/config";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Analytics: ${data?.title ?? "module"} · Studio · Frontline` },
+  { title: data?.metaTitle ?? "Frontline" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireArea(request, "studio");
+  const user = await requireArea(request, "studio");
+  const t = fixedT(await requestLocale(request, user), "studio");
   // ?language=sl: only records made in that language; anything else means every language.
   const language = new URL(request.url).searchParams.get("language");
-  return moduleAnalytics(params.slug ?? "", isLocale(language) ? language : null);
+  const analytics = await moduleAnalytics(params.slug ?? "", isLocale(language) ? language : null);
+  return { ...analytics, metaTitle: t("studio:analytics.metaTitle", { title: analytics.title }) };
 }
 
 export default function ModuleAnalyticsPage() {
+  const { t } = useTranslation();
   const analytics = useLoaderData<typeof loader>();
   const major = analytics.version?.split(".")[0];
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+      <nav aria-label={t("studio:breadcrumb")} className="text-sm text-slate-600">
         <Link to="/studio" className="hover:text-slate-900 hover:underline">
-          Studio
+          {t("studio:name")}
         </Link>
         <span aria-hidden> / </span>
         <Link to={`/studio/${analytics.slug}`} className="hover:text-slate-900 hover:underline">
           {analytics.slug}
         </Link>
         <span aria-hidden> / </span>
-        <span>Analytics</span>
+        <span>{t("studio:analytics.name")}</span>
       </nav>
       <h1 className="mt-3 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
-        Analytics: {analytics.title}
+        {t("studio:analytics.title", { title: analytics.title })}
       </h1>
       <p className="mt-2 max-w-prose text-slate-700">
-        {major
-          ? `Everyone's records at version ${major}.x, the current major version. `
-          : "This module's frontmatter has problems, so it has no version to count records against. "}
-        Anonymous totals only: no names, and any group of fewer than {minGroup} learners is shown as
-        “too few answers”.
+        {major ? t("studio:analytics.scope", { major }) : t("studio:analytics.noVersion")}{" "}
+        {t("studio:analytics.anonymous", { count: minGroup })}
       </p>
 
       <section aria-labelledby="questions-heading" className="mt-8">
         <h2 id="questions-heading" className="text-lg font-semibold">
-          Questions
+          {t("studio:analytics.questions")}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          The share of learners whose first attempt at the quiz got the question right.
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("studio:analytics.questionsLead")}</p>
         {analytics.quizzes.length ? (
           analytics.quizzes.map((quiz) => <QuizTable key={quiz.id} quiz={quiz} />)
         ) : (
-          <p className="mt-2 text-slate-700">This module has no quiz.</p>
+          <p className="mt-2 text-slate-700">{t("studio:analytics.noQuiz")}</p>
         )}
       </section>
 
       <section aria-labelledby="scenarios-heading" className="mt-10">
         <h2 id="scenarios-heading" className="text-lg font-semibold">
-          Role-plays
+          {t("studio:analytics.rolePlays")}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          From finished and abandoned runs: the replies chosen at each point of the conversation,
-          the endings reached and where people gave up.
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("studio:analytics.rolePlaysLead")}</p>
         {analytics.scenarios.length ? (
           analytics.scenarios.map((s) => <ScenarioTables key={s.id} scenario={s} />)
         ) : (
-          <p className="mt-2 text-slate-700">This module has no role-play.</p>
+          <p className="mt-2 text-slate-700">{t("studio:analytics.noRolePlay")}</p>
         )}
       </section>
     </main>

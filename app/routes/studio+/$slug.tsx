@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { ModuleBody } from "~/components/content/module-body";
 import {
@@ -10,29 +11,37 @@ import {
   TrainerScenario,
 } from "~/components/content/studio-previews";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useFormat } from "~/i18n/use-format";
 import { studioModule } from "~/content/studio.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `Preview: ${data?.module.frontmatter?.title ?? data?.module.slug ?? "module"} · Studio · Frontline`,
-  },
+  { title: data?.metaTitle ?? "Frontline" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireArea(request, "studio");
-  return { module: await studioModule(params.slug ?? "") };
+  const user = await requireArea(request, "studio");
+  const t = fixedT(await requestLocale(request, user), "studio");
+  const module = await studioModule(params.slug ?? "");
+  const metaTitle = t("studio:preview.metaTitle", {
+    title: module.frontmatter?.title ?? module.slug,
+  });
+  return { module, metaTitle };
 }
 
 export default function StudioPreview() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { module } = useLoaderData<typeof loader>();
   const fm = module.frontmatter;
   const quizzes = new Map(module.quizzes.map((q) => [q.id, q]));
   const scenarios = new Map(module.scenarios.map((s) => [s.id, s]));
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+      <nav aria-label={t("studio:breadcrumb")} className="text-sm text-slate-600">
         <Link to="/studio" className="hover:text-slate-900 hover:underline">
-          Studio
+          {t("studio:name")}
         </Link>
         <span aria-hidden> / </span>
         <span>{module.slug}</span>
@@ -41,35 +50,38 @@ export default function StudioPreview() {
         {fm?.title ?? module.slug}
       </h1>
       <p className="mt-2 font-mono text-xs text-slate-600">
-        {module.file} · content hash {module.hash.slice(0, 12)}
+        {t("studio:preview.fileAndHash", { file: module.file, hash: module.hash.slice(0, 12) })}
       </p>
       <p className="mt-2">
         <Link
           to={`/studio/${module.slug}/analytics`}
           className="text-sm font-semibold text-brand-700 hover:underline"
         >
-          Analytics
+          {t("studio:analytics.name")}
         </Link>
       </p>
       {fm ? (
         <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
           <div>
-            <dt className="text-slate-600">Version</dt>
+            <dt className="text-slate-600">{t("studio:preview.version")}</dt>
             <dd className="font-medium">{fm.version}</dd>
           </div>
           <div>
-            <dt className="text-slate-600">Time</dt>
-            <dd className="font-medium">{fm.minutes} min</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Due</dt>
-            <dd className="font-medium">{fm.dueDays} days</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Status</dt>
+            <dt className="text-slate-600">{t("studio:preview.time")}</dt>
             <dd className="font-medium">
-              {fm.draft ? "Draft" : "Published"}
-              {fm.required ? ", required" : ""}
+              {t("studio:preview.minutes", { minutes: format.number(fm.minutes) })}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("studio:preview.due")}</dt>
+            <dd className="font-medium">{t("studio:preview.days", { count: fm.dueDays })}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("studio:preview.status")}</dt>
+            <dd className="font-medium">
+              {fm.draft
+                ? t(fm.required ? "studio:preview.draftRequired" : "studio:preview.draft")
+                : t(fm.required ? "studio:preview.publishedRequired" : "studio:preview.published")}
             </dd>
           </div>
         </dl>
@@ -78,17 +90,15 @@ export default function StudioPreview() {
       <section aria-labelledby="validation" className="mt-8">
         <h2 id="validation" className="text-lg font-semibold">
           {module.problems.length
-            ? `${module.problems.length} problem${module.problems.length === 1 ? "" : "s"} to fix`
-            : "No problems"}
+            ? t("studio:preview.problemsToFix", { count: module.problems.length })
+            : t("studio:preview.noProblems")}
         </h2>
         {module.problems.length ? (
           <div className="mt-3">
             <ProblemList problems={module.problems} />
           </div>
         ) : (
-          <p className="mt-1 text-sm text-green-800">
-            content:check finds nothing to fix in this module.
-          </p>
+          <p className="mt-1 text-sm text-green-800">{t("studio:preview.nothingToFix")}</p>
         )}
       </section>
 
@@ -97,7 +107,7 @@ export default function StudioPreview() {
         className="mt-10 rounded-2xl border border-slate-200 bg-white p-5 sm:p-8"
       >
         <h2 id="preview" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
-          Preview, with answers
+          {t("studio:preview.heading")}
         </h2>
         {fm?.summary ? <p className="mt-2 mb-8 text-lg text-slate-700">{fm.summary}</p> : null}
         {module.tree ? (
@@ -125,13 +135,11 @@ export default function StudioPreview() {
             }}
           />
         ) : (
-          <p className="mt-4 text-slate-700">
-            The text cannot be shown until the MDX problems above are fixed.
-          </p>
+          <p className="mt-4 text-slate-700">{t("studio:preview.textUnavailable")}</p>
         )}
         {fm?.attestation ? (
           <blockquote className="mt-8 border-l-4 border-brand-600 pl-4 text-slate-800">
-            Attestation: {fm.attestation}
+            {t("studio:preview.attestation", { statement: fm.attestation })}
           </blockquote>
         ) : null}
       </section>

@@ -1,33 +1,48 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { studioList } from "~/content/modules.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Studio · Frontline" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.metaTitle ?? "Frontline" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireArea(request, "studio");
-  return { modules: await studioList() };
+  const user = await requireArea(request, "studio");
+  const metaTitle = fixedT(await requestLocale(request, user), "studio")("studio:list.metaTitle");
+  return { modules: await studioList(), metaTitle };
 }
 
+/** Frontmatter audience roles, as lower-case words in a list. */
+const audienceRoles: Record<string, string> = {
+  employee: "studio:list.roles.employee",
+  manager: "studio:list.roles.manager",
+  trainer: "studio:list.roles.trainer",
+  admin: "studio:list.roles.admin",
+};
+
 function State({ problems, draft }: { problems: number; draft: boolean }) {
+  const { t } = useTranslation();
   if (problems) {
     return (
       <span className="rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-semibold text-red-800">
-        {problems} problem{problems === 1 ? "" : "s"}
+        {t("studio:list.problems", { count: problems })}
       </span>
     );
   }
   return (
     <span className="flex flex-wrap gap-1">
       <span className="rounded-full bg-green-100 px-2.5 py-0.5 text-xs font-semibold text-green-800">
-        Valid
+        {t("studio:list.valid")}
       </span>
       {draft ? (
         <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold text-amber-900">
-          Draft
+          {t("studio:list.draft")}
         </span>
       ) : null}
     </span>
@@ -35,41 +50,43 @@ function State({ problems, draft }: { problems: number; draft: boolean }) {
 }
 
 export default function StudioHome() {
+  const { t } = useTranslation();
   const { modules } = useLoaderData<typeof loader>();
   const broken = modules.filter((m) => m.problems > 0).length;
+  const moduleCount = t("studio:list.moduleCount", { count: modules.length });
   return (
     <Page
-      title="Studio"
+      title={t("studio:name")}
       lead={
         broken
-          ? `${modules.length} modules; ${broken} need${broken === 1 ? "s" : ""} fixing before they can be published.`
-          : `${modules.length} modules, all valid. Drafts are visible to trainers and admins only.`
+          ? t("studio:list.leadBroken", { count: broken, modules: moduleCount })
+          : t("studio:list.leadValid", { modules: moduleCount })
       }
     >
       {modules.length === 0 ? (
-        <EmptyState title="No modules yet">
-          Modules are folders under <code>content/modules/</code>; each one you add shows up here.
+        <EmptyState title={t("studio:list.emptyTitle")}>
+          <Trans i18nKey="studio:list.emptyBody" components={{ code: <code /> }} />
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Course modules and their validation state</caption>
+            <caption className="sr-only">{t("studio:list.caption")}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Module
+                  {t("studio:list.columns.module")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  State
+                  {t("studio:list.columns.state")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Version
+                  {t("studio:list.columns.version")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  Practice
+                  {t("studio:list.columns.practice")}
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  For
+                  {t("studio:list.columns.audience")}
                 </th>
               </tr>
             </thead>
@@ -90,12 +107,22 @@ export default function StudioHome() {
                   </td>
                   <td className="px-4 py-3 tabular-nums">{m.version ?? "—"}</td>
                   <td className="px-4 py-3 whitespace-nowrap">
-                    {m.quizzes} quiz{m.quizzes === 1 ? "" : "zes"}
-                    {m.scenarios ? `, ${m.scenarios} role-play${m.scenarios === 1 ? "" : "s"}` : ""}
+                    {m.scenarios
+                      ? t("studio:list.practice", {
+                          quizzes: t("studio:list.quizzes", { count: m.quizzes }),
+                          rolePlays: t("studio:list.rolePlays", { count: m.scenarios }),
+                        })
+                      : t("studio:list.quizzes", { count: m.quizzes })}
                   </td>
                   <td className="px-4 py-3 text-slate-700">
                     {m.audience
-                      ? [...m.audience.roles, ...(m.audience.teams ?? [])].join(", ")
+                      ? [
+                          ...m.audience.roles.map((role) => {
+                            const label = audienceRoles[role];
+                            return label ? t(label) : role;
+                          }),
+                          ...(m.audience.teams ?? []),
+                        ].join(", ")
                       : "—"}
                   </td>
                 </tr>
