@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NewPasswordSchema } from "~/auth/password-policy";
 import { roles } from "~/auth/roles";
+import { locales } from "~/i18n/config";
 import { isTimeZone } from "~/training/rollout/time";
 
 // The admin page's forms; the server adds database checks (unique e-mail, known team, module).
@@ -56,6 +57,8 @@ export const AddPersonSchema = z.object({
     .max(64)
     .refine(isTimeZone, "admin:errors.timeZone")
     .default("Europe/Ljubljana"),
+  // The language Frontline speaks to them: pages, e-mails, certificates and the course.
+  locale: z.enum(locales, { error: "admin:errors.locale" }).default("en"),
   // The same rules as a password the person chooses; the server adds the common-password check.
   password: NewPasswordSchema,
 });

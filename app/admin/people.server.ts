@@ -10,6 +10,7 @@ export type NewPerson = {
   teamId: string | null;
   hiredAt: Date | null;
   timeZone: string;
+  locale: string;
   password: string;
 };
 
@@ -27,6 +28,7 @@ export async function addPerson(actorId: string, input: NewPerson) {
       teamId: input.teamId,
       hiredAt: input.hiredAt,
       timeZone: input.timeZone,
+      locale: input.locale,
       password: { create: { hash } },
     },
     select: { id: true },

@@ -472,6 +472,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       field("teamId", () => Object.values(f.teams)),
       fixed("hiredAt", "2024-03-01", "2019-12-31"),
       fixed("timeZone", "Europe/Ljubljana", "America/New_York", "Asia/Kolkata"),
+      fixed("locale", "sl", "sk", "da", "lt", "en"),
       fixed("password", "a long and unusual passphrase"),
     ],
     // The person and their password arrive together or not at all.
@@ -479,9 +480,10 @@ const specs: Record<string, ActionSpec<unknown>> = {
     accepted: async ({ value }) => {
       const user = await prisma.user.findUniqueOrThrow({
         where: { email: value("email")!.trim().toLowerCase() },
-        select: { active: true, password: { select: { hash: true } } },
+        select: { active: true, locale: true, password: { select: { hash: true } } },
       });
       expect(user.active).toBe(true);
+      expect(user.locale).toBe(value("locale") ?? "en");
       expect(user.password).not.toBeNull();
     },
   }),

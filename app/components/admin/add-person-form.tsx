@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { AddPersonSchema } from "~/admin/forms";
 import { passwordHint } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
+import { localeNames, locales } from "~/i18n/config";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
@@ -103,6 +104,25 @@ export function AddPersonForm({
         errors={fields.timeZone.errors}
         errorId={fields.timeZone.errorId}
       />
+      <div>
+        <label htmlFor={fields.locale.id} className="block text-sm font-medium text-slate-800">
+          {t("admin:addPerson.locale")}
+        </label>
+        <select
+          {...getInputProps(fields.locale, { type: "text" })}
+          defaultValue={fields.locale.initialValue ?? "en"}
+          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5"
+        >
+          {locales.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {localeNames[locale]}
+            </option>
+          ))}
+        </select>
+        <p id={fields.locale.errorId} className="mt-1 text-sm text-red-700">
+          {fields.locale.errors?.map((error) => errorText(t, error))}
+        </p>
+      </div>
       <Field
         label={t("admin:addPerson.password")}
         // The password policy's hint is a message key with values.

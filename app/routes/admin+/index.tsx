@@ -102,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    const { name, email, role, teamId, hiredAt, timeZone, password } = submission.value;
+    const { name, email, role, teamId, hiredAt, timeZone, locale, password } = submission.value;
     await addPerson(admin.id, {
       name,
       email,
@@ -110,6 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
       teamId: teamId ?? null,
       hiredAt: hiredAt ? new Date(`${hiredAt}T09:00:00Z`) : null,
       timeZone,
+      locale,
       password,
     });
     return { form: "add-person", result: submission.reply({ resetForm: true }) };

@@ -4,7 +4,9 @@ import { Trans, useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
+import { TranslationMatrix } from "~/components/content/translation-matrix";
 import { studioList } from "~/content/modules.server";
+import { translationMatrix } from "~/content/translations.server";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
 
@@ -15,7 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "studio");
   const metaTitle = fixedT(await requestLocale(request, user), "studio")("studio:list.metaTitle");
-  return { modules: await studioList(), metaTitle };
+  const [modules, translations] = await Promise.all([studioList(), translationMatrix()]);
+  return { modules, translations, metaTitle };
 }
 
 /** Frontmatter audience roles, as lower-case words in a list. */
@@ -51,7 +54,7 @@ function State({ problems, draft }: { problems: number; draft: boolean }) {
 
 export default function StudioHome() {
   const { t } = useTranslation();
-  const { modules } = useLoaderData<typeof loader>();
+  const { modules, translations } = useLoaderData<typeof loader>();
   const broken = modules.filter((m) => m.problems > 0).length;
   const moduleCount = t("studio:list.moduleCount", { count: modules.length });
   return (
@@ -131,6 +134,7 @@ export default function StudioHome() {
           </table>
         </div>
       )}
+      {translations.length ? <TranslationMatrix rows={translations} /> : null}
     </Page>
   );
 }
