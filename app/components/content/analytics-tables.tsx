@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { isLocale, localeNames } from "~/i18n/config";
 import type { QuizAnalytics, ScenarioAnalytics } from "~/content/analytics.server";
 import { minGroup } from "~/content/analytics";
 import { useFormat } from "~/i18n/use-format";
@@ -107,11 +108,40 @@ export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
               ) : (
                 <ShareBar part={q.stats.correct} whole={q.stats.learners} unit="learners" />
               )}
+              {q.byLanguage.length > 1 ? <ByLanguage rows={q.byLanguage} /> : null}
             </td>
           </tr>
         ))}
       </Table>
     </section>
+  );
+}
+
+/** The same share per language the quiz was shown in: one much lower points at its translation. */
+function ByLanguage({ rows }: { rows: QuizAnalytics["questions"][number]["byLanguage"] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-slate-700">
+        {t("content:analytics.byLanguage")}
+      </summary>
+      <dl className="mt-2 grid gap-2">
+        {rows.map((row) => (
+          <div key={row.locale}>
+            <dt lang={row.locale} className="font-medium text-slate-800">
+              {isLocale(row.locale) ? localeNames[row.locale] : row.locale}
+            </dt>
+            <dd>
+              {row.stats.hidden ? (
+                <TooFew />
+              ) : (
+                <ShareBar part={row.stats.correct} whole={row.stats.learners} unit="learners" />
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 

@@ -6,7 +6,7 @@ import { QuizTable, ScenarioTables } from "~/components/content/analytics-tables
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { minGroup } from "~/content/analytics";
 import { moduleAnalytics } from "~/content/analytics.server";
-import { isLocale } from "~/i18n/config";
+import { isLocale, localeNames, locales } from "~/i18n/config";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
 
@@ -21,6 +21,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = new URL(request.url).searchParams.get("language");
   const analytics = await moduleAnalytics(params.slug ?? "", isLocale(language) ? language : null);
   return { ...analytics, metaTitle: t("studio:analytics.metaTitle", { title: analytics.title }) };
+}
+
+/** Every language, or only the records made in one (the language a quiz or role-play was shown in). */
+function LanguageFilter({ current }: { current: string | null }) {
+  const { t } = useTranslation();
+  const options = [null, ...locales] as const;
+  return (
+    <nav aria-label={t("content:analytics.filterLabel")} className="mt-6">
+      <p className="text-sm font-medium text-slate-800">{t("content:analytics.filterLabel")}</p>
+      <ul className="mt-2 flex flex-wrap gap-1">
+        {options.map((locale) => (
+          <li key={locale ?? "all"}>
+            <Link
+              to={locale ? `?language=${locale}` : "?"}
+              lang={locale ?? undefined}
+              aria-current={locale === current ? "page" : undefined}
+              className={`block rounded-md px-3 py-1.5 text-sm ${
+                locale === current
+                  ? "bg-brand-50 font-semibold text-brand-800"
+                  : "text-slate-700 hover:bg-slate-100"
+              }`}
+            >
+              {locale ? localeNames[locale] : t("content:analytics.allLanguages")}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 export default function ModuleAnalyticsPage() {
@@ -47,6 +76,8 @@ export default function ModuleAnalyticsPage() {
         {major ? t("studio:analytics.scope", { major }) : t("studio:analytics.noVersion")}{" "}
         {t("studio:analytics.anonymous", { count: minGroup })}
       </p>
+
+      <LanguageFilter current={analytics.language} />
 
       <section aria-labelledby="questions-heading" className="mt-8">
         <h2 id="questions-heading" className="text-lg font-semibold">
