@@ -2,25 +2,32 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { getUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatLocalDate } from "~/components/training/status-badge";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
+import { useFormat } from "~/i18n/use-format";
 import { verifyCertificate } from "~/training/certificates.server";
 
-// Public: whoever holds a printed certificate can check it here without an account.
+// Public: whoever holds a printed certificate can check it here without an account. The page
+// speaks the reader's language (a signed-in person's own, else their browser's).
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data?.certificate
-      ? "Certificate verified · Frontline"
-      : "Certificate not found · Frontline",
-  },
+  { title: data?.title ?? "Frontline" },
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const certificate = await verifyCertificate(params.code ?? "");
-  if (!certificate) return data({ certificate: null }, { status: 404 });
-  return { certificate };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [certificate, user] = await Promise.all([
+    verifyCertificate(params.code ?? ""),
+    getUser(request),
+  ]);
+  const t = fixedT(await requestLocale(request, user), "training");
+  if (!certificate) {
+    return data({ title: t("training:meta.notVerified"), certificate: null }, { status: 404 });
+  }
+  return { title: t("training:meta.verified"), certificate };
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -34,6 +41,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 export default function VerifyPage() {
   const { certificate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-12 sm:px-6 sm:py-20">
       <p className="text-lg font-bold tracking-tight text-brand-700">Frontline</p>
@@ -52,20 +61,16 @@ export default function VerifyPage() {
               </svg>
             </span>
             <h1 id="verified" className="text-2xl font-bold tracking-tight text-slate-900">
-              Certificate verified
+              {t("training:verify.verified")}
             </h1>
           </div>
-          <p className="mt-3 text-slate-700">
-            This certificate is genuine: Frontline recorded the completion below.
-          </p>
+          <p className="mt-3 text-slate-700">{t("training:verify.genuine")}</p>
           <dl className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
-            <Fact label="Name">{certificate.name}</Fact>
-            <Fact label="Module">{certificate.module}</Fact>
-            <Fact label="Version">{certificate.version}</Fact>
-            <Fact label="Completed on">
-              <time dateTime={certificate.completedOn}>
-                {formatLocalDate(certificate.completedOn)}
-              </time>
+            <Fact label={t("training:verify.name")}>{certificate.name}</Fact>
+            <Fact label={t("training:verify.module")}>{certificate.module}</Fact>
+            <Fact label={t("training:verify.version")}>{certificate.version}</Fact>
+            <Fact label={t("training:certificate.completedOn")}>
+              <time dateTime={certificate.completedOn}>{format.day(certificate.completedOn)}</time>
             </Fact>
           </dl>
         </section>
@@ -74,14 +79,17 @@ export default function VerifyPage() {
           aria-labelledby="not-found"
           className="mt-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
         >
-          <p className="text-sm font-semibold text-slate-600">Not verified</p>
+          <p className="text-sm font-semibold text-slate-600">{t("training:verify.notVerified")}</p>
           <h1 id="not-found" className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
-            We can&rsquo;t find a certificate with that code
+            {t("training:verify.notFound")}
           </h1>
           <p className="mt-3 text-slate-700">
-            Check the address against the one printed at the foot of the certificate. The
-            verification code has 16 letters and digits, such as{" "}
-            <span className="font-mono whitespace-nowrap">abcd efgh ijkl mnop</span>.
+            <Trans
+              i18nKey="training:verify.notFoundBody"
+              // i18n-ignore: a sample code in the shape printed on certificates, not words.
+              values={{ example: "abcd efgh ijkl mnop" }}
+              components={{ code: <span className="font-mono whitespace-nowrap" /> }}
+            />
           </p>
         </section>
       )}

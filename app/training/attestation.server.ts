@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { prisma } from "~/db.server";
+import { errorKey } from "~/i18n/errors";
 import type { ReadableModule } from "./module-key";
 import { moduleKey, servedLocale, uniqueOrRefuse, UserInputError } from "./module-key";
 
@@ -14,15 +15,14 @@ export async function signAttestation(
   practiceDone: boolean,
 ) {
   const statement = module.frontmatter.attestation;
-  if (!statement) throw new UserInputError("This module has no statement to sign.");
-  if (!practiceDone)
-    throw new UserInputError("Pass the quizzes and finish the role-plays first, then sign.");
-  if (!input.agree) throw new UserInputError("Tick the box to confirm the statement.");
+  if (!statement) throw new UserInputError("training:errors.noStatement");
+  if (!practiceDone) throw new UserInputError("training:errors.practiceFirst");
+  if (!input.agree) throw new UserInputError("training:errors.tickBox");
   if (normalise(input.typedName) !== normalise(user.name)) {
-    throw new UserInputError(`Type your full name as it is on your account: ${user.name}.`);
+    throw new UserInputError(errorKey("training:errors.nameMismatch", { name: user.name }));
   }
   await uniqueOrRefuse(
-    "You have already signed this version of the statement.",
+    "training:errors.alreadySigned",
     prisma.attestation.create({
       data: {
         userId: user.id,

@@ -46,3 +46,41 @@ describe("parseModuleAction with field names of Object.prototype", () => {
     expect(action).toEqual({ intent: "scenario-start", scenarioId: "s" });
   });
 });
+
+// Refusals are message keys (with values), put into words in the reader's language where shown.
+describe("parseModuleAction's refusals", () => {
+  const refusal = (fields: [string, string][]) => {
+    try {
+      parseModuleAction(form(fields));
+    } catch (error) {
+      if (error instanceof UserInputError) return error.message;
+      throw error;
+    }
+    return null;
+  };
+
+  it("names an unknown action, a malformed id and a repeated field by their keys", () => {
+    expect(refusal([["intent", "delete-everything"]])).toBe("training:errors.unknownAction");
+    expect(
+      refusal([
+        ["intent", "scenario-start"],
+        ["scenarioId", "<b>"],
+      ]),
+    ).toBe('training:errors.invalidId|{"field":"scenarioId"}');
+    expect(
+      refusal([
+        ["intent", "scenario-start"],
+        ["intent", "scenario-start"],
+      ]),
+    ).toBe('training:errors.fieldTwice|{"field":"intent"}');
+  });
+
+  it("asks for the full name when only spaces were typed", () => {
+    expect(
+      refusal([
+        ["intent", "attest"],
+        ["typedName", "   "],
+      ]),
+    ).toBe("training:errors.typeFullName");
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SessionUser } from "~/auth/session.server";
+import { errorKey } from "~/i18n/errors";
 import { signAttestation } from "./attestation.server";
 import { completeIfDone, moduleProgress } from "./completion.server";
 import type { ReadableModule } from "./module-key";
@@ -8,12 +9,13 @@ import { submitAttempt } from "./quiz/attempts.server";
 import { chooseReply, startRun, stepBack } from "./scenario/runs.server";
 
 // The one action of a module page: a button's intent picks what happens. Every field is
-// validated here; anything off is a UserInputError (400) before a single write.
+// validated here; anything off is a UserInputError (400) before a single write. Its message is a
+// message key (training:errors.*), put into words where it is shown.
 
 const id = z
   .string()
   .max(100)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "is not a valid id");
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "training:errors.invalidId");
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 const move = { scenarioId: id, runId: z.string().min(1).max(64), nodeId: id, step: count(100_000) };
 
@@ -24,7 +26,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("scenario-back"), ...move }),
   z.object({
     intent: z.literal("attest"),
-    typedName: z.string().trim().min(1, "Type your full name.").max(200),
+    typedName: z.string().trim().min(1, "training:errors.typeFullName").max(200),
     agree: z.literal("on").optional(),
   }),
 ]);
@@ -38,11 +40,12 @@ function fields(formData: FormData) {
   const single: Record<string, string> = Object.create(null);
   const answers: Record<string, string[]> = Object.create(null);
   for (const [name, value] of formData) {
-    if (typeof value !== "string") throw new UserInputError(`Field "${name}" must be text.`);
+    if (typeof value !== "string")
+      throw new UserInputError(errorKey("training:errors.fieldNotText", { field: name }));
     if (name.startsWith(answerPrefix)) {
       (answers[name.slice(answerPrefix.length)] ??= []).push(value);
     } else if (name in single) {
-      throw new UserInputError(`Field "${name}" was sent twice.`);
+      throw new UserInputError(errorKey("training:errors.fieldTwice", { field: name }));
     } else {
       single[name] = value;
     }
@@ -66,10 +69,19 @@ export function parseModuleAction(formData: FormData): {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join(".") || "intent";
-    throw new UserInputError(field === "intent" ? "Unknown action." : `${field} ${issue.message}`);
+    throw new UserInputError(
+      field === "intent"
+        ? "training:errors.unknownAction"
+        : issue.message === "training:errors.invalidId"
+          ? errorKey(issue.message, { field })
+          : field === "typedName"
+            ? // What the person typed: the schema's or zod's own key says what to change.
+              issue.message
+            : errorKey("training:errors.invalidField", { field }),
+    );
   }
   if (parsed.data.intent !== "quiz-submit" && Object.keys(answers).length) {
-    throw new UserInputError("Answers belong to a quiz submission.");
+    throw new UserInputError("training:errors.answersOutsideQuiz");
   }
   return { action: parsed.data, answers };
 }

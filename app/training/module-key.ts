@@ -37,16 +37,23 @@ export function moduleKey(module: ReadableModule) {
   };
 }
 
-/** A request the user can correct: answered with 400 and its message, after writing nothing. */
+/**
+ * A request the user can correct: answered with 400 and its message, after writing nothing. The
+ * message is a message key, with values (`errorKey`), or several such keys one a line
+ * (`problemLines`), put into words in the reader's language where it is shown.
+ */
 export class UserInputError extends Error {}
 
+/** Several problems as one message: their keys, one a line (see `problemText` in messages.ts). */
+export const problemLines = (keys: string[]) => keys.join("\n");
+
 /** Run a write whose unique key guards against doing it twice; a clash is the user's repeat. */
-export async function uniqueOrRefuse<T>(message: string, write: Promise<T>): Promise<T> {
+export async function uniqueOrRefuse<T>(messageKey: string, write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new UserInputError(message);
+      throw new UserInputError(messageKey);
     }
     throw error;
   }

@@ -10,10 +10,11 @@ import { localDate } from "./rollout/time";
 // role-plays and endings come from the module as it is now (the records hold only ids), so a
 // part since removed shows by its id. A run's path and answers never leave the server.
 
-const runStatusLabels: Record<string, string> = {
-  active: "In progress",
-  finished: "Finished",
-  abandoned: "Abandoned",
+/** Message keys of a run's status (training.json): the record's `status`, put into words with `t`. */
+export const runStatusLabels: Record<string, string> = {
+  active: "training:runStatus.active",
+  finished: "training:runStatus.finished",
+  abandoned: "training:runStatus.abandoned",
 };
 
 /** Titles for the modules, quizzes, role-plays and endings the records point to. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
+import { fixedT } from "~/i18n/i18n.server";
 import { loader as recordLoader } from "~/routes/me+/index";
 import { loader as certificateLoader } from "~/routes/training+/$slug.certificate";
 import { loader as verifyLoader } from "~/routes/verify.$code";
@@ -102,6 +103,8 @@ describe("the certificate page", () => {
     });
     expect(shown.groupedCode).toBe(kwameCode.match(/.{4}/g)!.join(" "));
     expect(verifyUrl).toBe(`http://localhost:3000/verify/${kwameCode}`);
+    // The page title, also the file name "Save as PDF" suggests, in the holder's language.
+    expect((result as { title: string }).title).toBe("Certificate · Canary module · Kwame Asante");
   }, 60_000);
 
   it("is 404 without a completion of that module, or for a module that does not exist", async () => {
@@ -135,6 +138,7 @@ describe("verifying a code", () => {
     const { certificate: facts } = result as { certificate: Record<string, string> };
     expect(Object.keys(facts).sort()).toEqual(["completedOn", "module", "name", "version"]);
     expect(facts).toMatchObject({ name: "Kwame Asante", module: "Canary module", version: "2.3" });
+    expect((result as { title: string }).title).toBe("Certificate verified · Frontline");
     expect(facts.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const sent = JSON.stringify(result);
     expect(sent).not.toMatch(/@demo\.frontline\.test|Online chat|score|passed|Canary quiz/);
@@ -188,10 +192,12 @@ describe("my record", () => {
       expect.objectContaining({
         scenario: "Canary call",
         number: 1,
-        status: "Finished",
+        status: "training:runStatus.finished",
         result: { score: 4, maxScore: 4, passed: true, ending: "Robin stays" },
       }),
     ]);
+    // The status is a message key, put into words where it is shown.
+    expect(fixedT("en")(record.runs[0]!.status)).toBe("Finished");
     expect(record.attestations).toEqual([
       expect.objectContaining({
         module: "Canary module",
@@ -222,7 +228,10 @@ describe("my record", () => {
   it("shows an untouched user nothing but empty lists", async () => {
     const email = "new.starter@demo.frontline.test";
     await prisma.user.create({ data: { email, name: "New Starter" } });
-    const record = await recordLoader(await loaderArgs(email, "/me"));
+    // The page's <title> aside (worded in the loader), the record is nothing but empty lists.
+    const { title: _title, ...record } = (await recordLoader(await loaderArgs(email, "/me"))) as {
+      title?: string;
+    };
     expect(record).toEqual({
       completions: [],
       attempts: [],

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { problemText } from "~/training/messages";
 import { context, formRequest, settle } from "../support/requests";
 import { pageData, post, statusOf, trainingRows } from "../support/module-actions";
 import { requestAs } from "../support/sessions";
@@ -13,9 +15,14 @@ afterAll(() => {
 });
 
 const slug = "canary-module";
-const messageOf = (result: unknown) =>
-  (result as { data?: { error?: { message?: string }; message?: string } }).data?.error?.message ??
-  (result as { data?: { message?: string } }).data?.message;
+// Refusals travel as message keys; the assertions read them as an English reader would.
+const english = fixedT("en");
+const messageOf = (result: unknown) => {
+  const message =
+    (result as { data?: { error?: { message?: string }; message?: string } }).data?.error
+      ?.message ?? (result as { data?: { message?: string } }).data?.message;
+  return message === undefined ? undefined : problemText(english, message);
+};
 const goodQuiz = {
   intent: "quiz-submit",
   quizId: "canary-quiz",

@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 // The components course authors use without imports (see docs/authoring.md). Quizzes and
 // scenarios arrive as slots that the page fills (see module-body.tsx).
 
 type CalloutType = "info" | "tip" | "warning";
+// A callout without a title is named by its type, in the reader's language.
 const calloutStyles: Record<CalloutType, { box: string; label: string }> = {
-  info: { box: "border-sky-300 bg-sky-50", label: "Note" },
-  tip: { box: "border-emerald-300 bg-emerald-50", label: "Tip" },
-  warning: { box: "border-amber-300 bg-amber-50", label: "Watch out" },
+  info: { box: "border-sky-300 bg-sky-50", label: "training:callout.info" },
+  tip: { box: "border-emerald-300 bg-emerald-50", label: "training:callout.tip" },
+  warning: { box: "border-amber-300 bg-amber-50", label: "training:callout.warning" },
 };
 
 export function Callout({
@@ -19,22 +21,27 @@ export function Callout({
   title?: string;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const style = calloutStyles[type] ?? calloutStyles.info;
+  const label = title ?? t(style.label);
   return (
     <aside
       className={`callout not-prose my-6 rounded-xl border-l-4 px-5 py-4 ${style.box}`}
-      aria-label={title ?? style.label}
+      aria-label={label}
     >
-      <p className="font-semibold text-slate-900">{title ?? style.label}</p>
+      <p className="font-semibold text-slate-900">{label}</p>
       <div className="callout-body mt-1 text-slate-800">{children}</div>
     </aside>
   );
 }
 
 export function KeyPoint({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="not-prose my-6 rounded-xl bg-brand-700 px-5 py-4 text-white shadow-sm">
-      <p className="text-xs font-semibold tracking-wide text-brand-100 uppercase">Key point</p>
+      <p className="text-xs font-semibold tracking-wide text-brand-100 uppercase">
+        {t("training:keyPoint")}
+      </p>
       <div className="keypoint-body mt-1 text-lg leading-snug font-medium">{children}</div>
     </div>
   );

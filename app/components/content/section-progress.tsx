@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Section } from "~/content/types";
 import { ProgressBar } from "~/components/ui/progress-bar";
 
@@ -39,27 +40,36 @@ export function SectionProgress({
   sections: Section[];
   variant: "bar" | "panel";
 }) {
+  const { t } = useTranslation();
   const current = useCurrentSection(sections);
   const read = current + 1;
   const percent = sections.length ? Math.round((read / sections.length) * 100) : 0;
-  const label = `${read} of ${sections.length} sections`;
+  const label = t("training:sections.count", { read, count: sections.length });
   if (variant === "bar") {
     return (
       <div className="sticky top-0 z-10 -mx-4 lg:hidden border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
         <div className="flex items-center justify-between text-xs text-slate-700">
           <span className="truncate">
-            {current >= 0 ? sections[current]?.title : "Start reading"}
+            {current >= 0 ? sections[current]?.title : t("training:sections.startReading")}
           </span>
           <span className="ml-2 shrink-0 tabular-nums">{label}</span>
         </div>
-        <ProgressBar label="Reading progress" percent={percent} className="mt-1" />
+        <ProgressBar
+          label={t("training:sections.readingProgress")}
+          percent={percent}
+          className="mt-1"
+        />
       </div>
     );
   }
   return (
-    <nav aria-label="In this module" className="sticky top-6">
-      <p className="text-sm font-semibold text-slate-900">In this module</p>
-      <ProgressBar label="Reading progress" percent={percent} className="mt-2" />
+    <nav aria-label={t("training:sections.inThisModule")} className="sticky top-6">
+      <p className="text-sm font-semibold text-slate-900">{t("training:sections.inThisModule")}</p>
+      <ProgressBar
+        label={t("training:sections.readingProgress")}
+        percent={percent}
+        className="mt-2"
+      />
       <p className="mt-1 text-xs text-slate-600 tabular-nums">{label}</p>
       <ol className="mt-4 space-y-1 border-l border-slate-200">
         {sections.map((section, i) => (

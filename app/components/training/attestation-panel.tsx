@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import type { ModuleProgress } from "~/training/completion.server";
 import { Button } from "~/components/ui/button";
+import { useFormat } from "~/i18n/use-format";
 import { ActionError } from "./quiz-panel";
 
 /** The policy statement: signed (with name and date), ready to sign, or waiting for the practice. */
@@ -13,6 +15,8 @@ export function AttestationPanel({
   progress: ModuleProgress;
   error?: string;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const signed = progress.attestation;
   return (
     <section
@@ -21,19 +25,19 @@ export function AttestationPanel({
       className="mt-10 scroll-mt-20 rounded-2xl border border-slate-300 bg-white p-5 sm:p-6"
     >
       <h2 id="attestation-title" className="text-lg font-semibold text-slate-900">
-        Policy statement
+        {t("training:attestation.title")}
       </h2>
       <blockquote className="mt-2 border-l-4 border-brand-600 pl-4 text-slate-800">
         {signed?.statement ?? statement}
       </blockquote>
       {signed ? (
         <p className="mt-4 rounded-lg bg-green-50 px-3 py-2 text-green-900" role="status">
-          Signed by <strong>{signed.typedName}</strong> on{" "}
-          {new Date(signed.signedAt).toLocaleDateString("en-GB", {
-            dateStyle: "long",
-            timeZone: "UTC",
-          })}
-          .
+          <Trans
+            i18nKey="training:attestation.signed"
+            values={{ date: format.date(signed.signedAt) }}
+            // The name as a component, not a value: typed text is never read as markup.
+            components={{ name: <strong>{signed.typedName}</strong> }}
+          />
         </p>
       ) : progress.practiceDone ? (
         <Form method="post" preventScrollReset className="mt-4 space-y-4">
@@ -47,12 +51,12 @@ export function AttestationPanel({
               className="mt-1 size-4 accent-brand-700"
             />
             <label htmlFor="attest-agree" className="text-slate-800">
-              I have read this statement and agree to it.
+              {t("training:attestation.agree")}
             </label>
           </div>
           <div>
             <label htmlFor="attest-name" className="block text-sm font-medium text-slate-800">
-              Your full name
+              {t("training:attestation.fullName")}
             </label>
             <input
               id="attest-name"
@@ -63,12 +67,10 @@ export function AttestationPanel({
             />
           </div>
           <ActionError message={error} />
-          <Button type="submit">Sign the statement</Button>
+          <Button type="submit">{t("training:attestation.sign")}</Button>
         </Form>
       ) : (
-        <p className="mt-4 text-sm text-slate-600">
-          You can sign once you have passed the quizzes and finished the role-plays above.
-        </p>
+        <p className="mt-4 text-sm text-slate-600">{t("training:attestation.notYet")}</p>
       )}
     </section>
   );

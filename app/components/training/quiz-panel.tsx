@@ -1,20 +1,28 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { QuizView } from "~/training/quiz/attempts.server";
 import { Button } from "~/components/ui/button";
+import { useFormat } from "~/i18n/use-format";
+import { problemText } from "~/training/messages";
 
+/** A refused action's message (message keys from the server) in the reader's language. */
 function ActionError({ message }: { message?: string }) {
+  const { t } = useTranslation();
   if (!message) return null;
   return (
     <p
       role="alert"
       className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
     >
-      {message}
+      {problemText(t, message)}
     </p>
   );
 }
 
 function Result({ quiz }: { quiz: QuizView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const percent = (score: number) => format.percent(score / 100);
   const last = quiz.last!;
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));
   return (
@@ -24,11 +32,17 @@ function Result({ quiz }: { quiz: QuizView }) {
         role="status"
       >
         <p className="text-lg font-semibold">
-          {last.passed ? "Passed" : "Not passed yet"}: {last.score}%
+          {t(last.passed ? "training:quiz.passed" : "training:quiz.notPassed", {
+            score: percent(last.score),
+          })}
         </p>
         <p className="text-sm">
-          {last.correctCount} of {last.questionCount} right in attempt {last.number}; the pass mark
-          is {quiz.passScore}%.
+          {t("training:quiz.summary", {
+            correct: last.correctCount,
+            count: last.questionCount,
+            attempt: last.number,
+            passMark: percent(quiz.passScore),
+          })}
         </p>
       </div>
       <ol className="space-y-3">
@@ -40,12 +54,13 @@ function Result({ quiz }: { quiz: QuizView }) {
             <p
               className={`mt-1 text-sm font-semibold ${result.correct ? "text-green-800" : "text-red-800"}`}
             >
-              {result.correct ? "Right" : "Not quite"}
+              {result.correct ? t("training:quiz.right") : t("training:quiz.notQuite")}
             </p>
             <ul className="mt-1 space-y-1 text-sm text-slate-700">
               {result.chosen.map((chosen) => (
                 <li key={chosen.optionId}>
-                  <span className="font-medium">You chose:</span> {chosen.text}. {chosen.feedback}
+                  <span className="font-medium">{t("training:quiz.youChose")}</span> {chosen.text}.{" "}
+                  {chosen.feedback}
                 </li>
               ))}
             </ul>
@@ -58,15 +73,16 @@ function Result({ quiz }: { quiz: QuizView }) {
           preventScrollReset
           className="rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline hover:bg-brand-800"
         >
-          {last.passed ? "Take it again" : "Try again"}
+          {last.passed ? t("training:quiz.takeAgain") : t("training:quiz.tryAgain")}
         </Link>
         {quiz.history.length > 1 ? (
           <p className="text-sm text-slate-600">
-            Earlier attempts:{" "}
-            {quiz.history
-              .slice(0, -1)
-              .map((a) => `${a.score}%`)
-              .join(", ")}
+            {t("training:quiz.earlierAttempts", {
+              scores: quiz.history
+                .slice(0, -1)
+                .map((a) => percent(a.score))
+                .join(", "),
+            })}
           </p>
         ) : null}
       </div>
@@ -76,6 +92,8 @@ function Result({ quiz }: { quiz: QuizView }) {
 
 /** A quiz to answer (options in this attempt's order), or the last attempt's result. */
 export function QuizPanel({ quiz, error }: { quiz: QuizView; error?: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const navigation = useNavigation();
   const submitting = navigation.state !== "idle" && navigation.formData?.get("quizId") === quiz.id;
   return (
@@ -89,7 +107,10 @@ export function QuizPanel({ quiz, error }: { quiz: QuizView; error?: string }) {
           {quiz.title}
         </h3>
         <p className="text-sm text-slate-600">
-          {quiz.questions.length} questions · pass mark {quiz.passScore}%
+          {t("training:quiz.questions", {
+            count: quiz.questions.length,
+            passMark: format.percent(quiz.passScore / 100),
+          })}
         </p>
       </div>
       {quiz.open ? (
@@ -105,7 +126,7 @@ export function QuizPanel({ quiz, error }: { quiz: QuizView; error?: string }) {
                     {index + 1}. {question.prompt}
                     {question.type === "multiple" ? (
                       <span className="ml-1 text-sm font-normal text-slate-600">
-                        (choose all that apply)
+                        {t("training:quiz.chooseAll")}
                       </span>
                     ) : null}
                   </legend>
@@ -136,9 +157,11 @@ export function QuizPanel({ quiz, error }: { quiz: QuizView; error?: string }) {
           <ActionError message={error} />
           <div className="flex items-center gap-3">
             <Button type="submit" pending={submitting}>
-              Submit answers
+              {t("training:quiz.submit")}
             </Button>
-            <span className="text-sm text-slate-600">Attempt {quiz.attempt}</span>
+            <span className="text-sm text-slate-600">
+              {t("training:quiz.attempt", { number: quiz.attempt })}
+            </span>
           </div>
         </Form>
       ) : (

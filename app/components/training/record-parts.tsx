@@ -1,13 +1,20 @@
 import type { ReactNode } from "react";
-import { formatLocalDate } from "./status-badge";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/use-format";
 
 // The building blocks of /me: sections with a count, tables that reflow on a phone, badges.
 
-export const shortDate = (date: string) => (
-  <time dateTime={date} className="whitespace-nowrap">
-    {formatLocalDate(date, "medium")}
-  </time>
-);
+/** A local YYYY-MM-DD date in the reader's language. */
+function LocalDay({ date }: { date: string }) {
+  const format = useFormat();
+  return (
+    <time dateTime={date} className="whitespace-nowrap">
+      {format.day(date)}
+    </time>
+  );
+}
+
+export const shortDate = (date: string) => <LocalDay date={date} />;
 
 export function Badge({
   tone,
@@ -32,10 +39,11 @@ export function Badge({
 }
 
 export function ModuleCell({ title, version }: { title: string; version: string }) {
+  const { t } = useTranslation();
   return (
     <>
       <span className="font-medium text-slate-900">{title}</span>
-      <span className="block text-xs text-slate-600">Version {version}</span>
+      <span className="block text-xs text-slate-600">{t("training:version", { version })}</span>
     </>
   );
 }

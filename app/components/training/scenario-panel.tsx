@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import type { ScenarioView } from "~/training/scenario/runs.server";
 import { Button } from "~/components/ui/button";
 import { ActionError } from "./quiz-panel";
@@ -15,18 +16,19 @@ const moodStyle: Record<string, string> = {
 };
 
 const ratingCopy = {
-  good: { label: "Good outcome", style: "border-green-300 bg-green-50" },
-  mixed: { label: "Mixed outcome", style: "border-amber-300 bg-amber-50" },
-  bad: { label: "Poor outcome", style: "border-red-300 bg-red-50" },
+  good: { label: "training:scenario.rating.good", style: "border-green-300 bg-green-50" },
+  mixed: { label: "training:scenario.rating.mixed", style: "border-amber-300 bg-amber-50" },
+  bad: { label: "training:scenario.rating.bad", style: "border-red-300 bg-red-50" },
 } as const;
 
 function Mood({ mood }: { mood: string }) {
+  const { t } = useTranslation();
   return (
     <span
       className={`rounded-full px-2 py-0.5 text-xs font-semibold ${moodStyle[mood] ?? moodStyle.neutral}`}
     >
-      <span className="sr-only">Mood: </span>
-      {mood}
+      <span className="sr-only">{t("training:scenario.moodLabel")} </span>
+      {t(`training:scenario.mood.${mood}`, { defaultValue: mood })}
     </span>
   );
 }
@@ -43,6 +45,7 @@ function Hidden({ values }: { values: Record<string, string | number> }) {
 
 /** A role-play: the conversation so far, the customer's latest line and the replies to choose from. */
 export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; error?: string }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const busy =
     navigation.state !== "idle" && navigation.formData?.get("scenarioId") === scenario.id;
@@ -67,7 +70,9 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
       aria-labelledby={`scenario-${scenario.id}-title`}
       className="not-prose my-8 scroll-mt-20 rounded-2xl border border-brand-200 bg-brand-50/60 p-5 sm:p-6"
     >
-      <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">Role-play</p>
+      <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
+        {t("training:scenario.rolePlay")}
+      </p>
       <h3
         id={`scenario-${scenario.id}-title`}
         className="mt-1 text-lg font-semibold text-slate-900"
@@ -77,7 +82,7 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
       {scenario.setting ? <p className="mt-2 text-slate-700">{scenario.setting}</p> : null}
 
       {run?.transcript.length ? (
-        <ol className="mt-5 space-y-3" aria-label="The conversation so far">
+        <ol className="mt-5 space-y-3" aria-label={t("training:scenario.conversation")}>
           {run.transcript.map((turn, i) => (
             <li key={i} className="space-y-2">
               <div className="max-w-[90%] rounded-2xl rounded-tl-sm bg-white px-4 py-3 shadow-xs">
@@ -87,7 +92,7 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
                 <p className="mt-1 text-slate-800">{turn.line}</p>
               </div>
               <div className="ml-auto max-w-[90%] rounded-2xl rounded-tr-sm bg-brand-700 px-4 py-3 text-white">
-                <p className="text-xs text-brand-100">You</p>
+                <p className="text-xs text-brand-100">{t("training:scenario.you")}</p>
                 <p className="mt-1">{turn.reply}</p>
               </div>
               <p className="ml-auto max-w-[90%] text-right text-sm text-slate-700 italic">
@@ -105,9 +110,14 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
             tabIndex={-1}
             className="mt-5 max-w-[90%] rounded-2xl rounded-tl-sm bg-white px-4 py-3 shadow-sm outline-brand-700 focus-visible:outline-2"
           >
-            {latest ? <p className="sr-only">Feedback on your reply: {latest.feedback}</p> : null}
+            {latest ? (
+              <p className="sr-only">
+                {t("training:scenario.feedbackOnReply", { feedback: latest.feedback })}
+              </p>
+            ) : null}
             <p className="flex items-center gap-2 text-xs text-slate-600">
-              {run.current.speaker} says <Mood mood={run.current.mood} />
+              {t("training:scenario.says", { speaker: run.current.speaker })}{" "}
+              <Mood mood={run.current.mood} />
             </p>
             <p className="mt-1 text-lg text-slate-900">{run.current.line}</p>
           </div>
@@ -119,17 +129,23 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
             className={`mt-5 rounded-xl border-2 p-4 ${ratingCopy[run.ending.rating].style}`}
           >
             <p className="text-xs font-semibold tracking-wide text-slate-700 uppercase">
-              {ratingCopy[run.ending.rating].label}
+              {t(ratingCopy[run.ending.rating].label)}
             </p>
             <p className="mt-1 text-lg font-semibold text-slate-900">{run.ending.title}</p>
             <p className="mt-1 text-slate-800">{run.ending.outcome}</p>
             <p className="mt-3 text-sm font-medium text-slate-900">
-              Your score: {run.ending.score} of a possible {run.ending.maxScore}
-              {run.ending.passScore !== null
-                ? run.ending.passed
-                  ? ` (passed; ${run.ending.passScore} needed)`
-                  : ` (${run.ending.passScore} needed to pass: try another approach)`
-                : ""}
+              {t(
+                run.ending.passScore === null
+                  ? "training:scenario.score"
+                  : run.ending.passed
+                    ? "training:scenario.scorePassed"
+                    : "training:scenario.scoreNotPassed",
+                {
+                  score: run.ending.score,
+                  maxScore: run.ending.maxScore,
+                  passScore: run.ending.passScore,
+                },
+              )}
             </p>
           </div>
         ) : null}
@@ -138,10 +154,10 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
       <div className="mt-4 space-y-3">
         <ActionError message={error} />
         {run?.current && moveFields ? (
-          <Form method="post" preventScrollReset aria-label="Your reply">
+          <Form method="post" preventScrollReset aria-label={t("training:scenario.yourReply")}>
             <Hidden values={{ intent: "scenario-choose", ...moveFields }} />
             <p id={`replies-${scenario.id}`} className="mb-2 text-sm font-medium text-slate-900">
-              Choose your reply:
+              {t("training:scenario.chooseReply")}
             </p>
             <div className="grid gap-2" role="group" aria-labelledby={`replies-${scenario.id}`}>
               {run.current.replies.map((reply) => (
@@ -164,14 +180,18 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
             <Form method="post" preventScrollReset>
               <Hidden values={{ intent: "scenario-back", ...moveFields }} />
               <Button type="submit" variant="secondary" disabled={busy}>
-                Go back one step
+                {t("training:scenario.back")}
               </Button>
             </Form>
           ) : null}
           <Form method="post" preventScrollReset>
             <Hidden values={{ intent: "scenario-start", scenarioId: scenario.id }} />
             <Button type="submit" variant={run ? "secondary" : "primary"} disabled={busy}>
-              {!run ? "Start the role-play" : run.ending ? "Play again" : "Start over"}
+              {!run
+                ? t("training:scenario.start")
+                : run.ending
+                  ? t("training:scenario.playAgain")
+                  : t("training:scenario.startOver")}
             </Button>
           </Form>
         </div>

@@ -8,31 +8,46 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { useSyncExternalStore } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatLocalDate } from "~/components/training/status-badge";
 import { Button } from "~/components/ui/button";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
+import { useFormat } from "~/i18n/use-format";
 import certificateStyles from "~/styles/certificate.css?url";
 import { certificateFor, groupedCode } from "~/training/certificates.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: certificateStyles }];
 
-// The title doubles as the file name browsers suggest for "Save as PDF".
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+const titleOf = (value: unknown) =>
+  value && typeof value === "object" && "title" in value && typeof value.title === "string"
+    ? value.title
+    : undefined;
+
+// The title doubles as the file name browsers suggest for "Save as PDF". It is worded on the
+// server, in the reader's language: with the certificate, or with the 404 when there is none.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   {
-    title: data
-      ? `Certificate · ${data.certificate.module} · ${data.certificate.name}`
-      : "Certificate · Frontline",
+    title:
+      data?.title ??
+      titleOf(isRouteErrorResponse(error) ? (error.data as unknown) : undefined) ??
+      "Frontline",
   },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
+  const t = fixedT(await requestLocale(request, user), "training");
   const certificate = await certificateFor(user.id, params.slug ?? "");
   if (!certificate) {
-    throw data({ message: "You have no certificate for this module yet." }, { status: 404 });
+    throw data(
+      { message: "training:certificate.none", title: t("training:meta.certificateFallback") },
+      { status: 404 },
+    );
   }
   return {
+    title: t("training:meta.certificate", { module: certificate.module, name: certificate.name }),
     certificate: { ...certificate, groupedCode: groupedCode(certificate.code) },
     verifyUrl: `${new URL(request.url).origin}/verify/${certificate.code}`,
   };
@@ -48,21 +63,18 @@ const useHydrated = () =>
   );
 
 function PrintControls() {
+  const { t } = useTranslation();
   const hydrated = useHydrated();
   if (!hydrated) {
-    return (
-      <p className="text-sm text-slate-700">
-        To print or save as PDF, use your browser&rsquo;s Print command (Ctrl+P, or ⌘P on a Mac).
-      </p>
-    );
+    return <p className="text-sm text-slate-700">{t("training:certificate.printHint")}</p>;
   }
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <Button type="button" onClick={() => window.print()}>
         <PrinterIcon />
-        Print or save as PDF
+        {t("training:certificate.print")}
       </Button>
-      <p className="text-sm text-slate-600">Choose &ldquo;Save as PDF&rdquo; as the printer.</p>
+      <p className="text-sm text-slate-600">{t("training:certificate.printer")}</p>
     </div>
   );
 }
@@ -131,15 +143,17 @@ function Seal() {
 
 export default function CertificatePage() {
   const { certificate, verifyUrl } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <main
       id="main"
       className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-10 print:m-0 print:max-w-none print:p-0"
     >
       <div className="mb-6 space-y-4 print:hidden">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <nav aria-label={t("training:breadcrumb")} className="text-sm text-slate-600">
           <Link to="/training" className="hover:text-slate-900 hover:underline">
-            My training
+            {t("common:nav.training")}
           </Link>
           <span aria-hidden> / </span>
           <Link
@@ -149,7 +163,7 @@ export default function CertificatePage() {
             {certificate.module}
           </Link>
           <span aria-hidden> / </span>
-          <span>Certificate</span>
+          <span>{t("training:certificate.breadcrumb")}</span>
         </nav>
         <PrintControls />
       </div>
@@ -167,19 +181,19 @@ export default function CertificatePage() {
             Frontline
           </p>
           <p className="mt-[0.6cqw] text-[max(0.625rem,1.55cqw)] font-medium tracking-[0.22em] text-slate-500 uppercase">
-            Customer-service training
+            {t("training:certificate.kicker")}
           </p>
 
           <h1
             id="certificate-title"
             className="mt-[9cqw] text-[max(0.9rem,3.1cqw)] font-semibold tracking-[0.28em] text-brand-800 uppercase"
           >
-            Certificate of completion
+            {t("training:certificate.title")}
           </h1>
           <Ornament />
 
           <p className="mt-[8cqw] font-serif text-[max(0.875rem,2.7cqw)] text-slate-600 italic">
-            This certifies that
+            {t("training:certificate.certifies")}
           </p>
           <p
             className={`mt-[2cqw] max-w-full border-b-[0.2cqw] border-brand-200 px-[3cqw] pb-[1.6cqw] font-serif leading-tight font-bold ${nameSize(certificate.name)} text-balance break-words text-slate-900`}
@@ -187,7 +201,7 @@ export default function CertificatePage() {
             {certificate.name}
           </p>
           <p className="mt-[3.2cqw] font-serif text-[max(0.875rem,2.7cqw)] text-slate-600 italic">
-            has completed the training module
+            {t("training:certificate.hasCompleted")}
           </p>
           <p
             className={`mt-[2cqw] leading-snug font-semibold ${titleSize(certificate.module)} text-balance text-brand-800`}
@@ -195,15 +209,15 @@ export default function CertificatePage() {
             {certificate.module}
           </p>
           <p className="mt-[2.4cqw] rounded-full bg-brand-50 px-[2.4cqw] py-[0.7cqw] text-[max(0.75rem,1.9cqw)] font-semibold text-brand-800 ring-1 ring-brand-200">
-            version {certificate.version}
+            {t("training:certificate.version", { version: certificate.version })}
           </p>
 
           <div className="mt-auto grid w-full grid-cols-1 items-end gap-[4cqw] pt-[7cqw] sm:grid-cols-[1fr_auto_1fr] print:grid-cols-[1fr_auto_1fr]">
             <dl className="border-t-[0.15cqw] border-slate-300 pt-[1.6cqw]">
-              <dt className={factLabel}>Completed on</dt>
+              <dt className={factLabel}>{t("training:certificate.completedOn")}</dt>
               <dd className="mt-[0.6cqw] text-[max(0.875rem,2.3cqw)] font-semibold text-slate-900">
                 <time dateTime={certificate.completedOn}>
-                  {formatLocalDate(certificate.completedOn)}
+                  {format.day(certificate.completedOn)}
                 </time>
               </dd>
             </dl>
@@ -211,15 +225,20 @@ export default function CertificatePage() {
               <Seal />
             </div>
             <dl className="border-t-[0.15cqw] border-slate-300 pt-[1.6cqw]">
-              <dt className={factLabel}>Verification code</dt>
+              <dt className={factLabel}>{t("training:certificate.code")}</dt>
               <dd className="mt-[0.6cqw] font-mono text-[max(0.875rem,2.3cqw)] font-semibold tracking-wider whitespace-nowrap text-slate-900">
                 {certificate.groupedCode}
               </dd>
             </dl>
           </div>
           <p className="mt-[3.5cqw] text-[max(0.6875rem,1.55cqw)] text-slate-600">
-            Check this certificate at{" "}
-            <span className="font-mono break-all text-brand-800">{verifyUrl}</span>
+            <Trans
+              i18nKey="training:certificate.checkAt"
+              // The address as a component, not a value: it is never read as markup.
+              components={{
+                url: <span className="font-mono break-all text-brand-800">{verifyUrl}</span>,
+              }}
+            />
           </p>
         </div>
       </article>
@@ -229,7 +248,7 @@ export default function CertificatePage() {
           to={`/training/${certificate.slug}`}
           className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
         >
-          Back to {certificate.module}
+          {t("training:certificate.backTo", { module: certificate.module })}
         </Link>
       </p>
     </main>
@@ -239,22 +258,20 @@ export default function CertificatePage() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { slug } = useParams();
+  const { t } = useTranslation();
   if (!isRouteErrorResponse(error) || error.status !== 404) return <GeneralErrorBoundary />;
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col items-start gap-4 px-6 py-20">
-      <p className="text-sm font-semibold text-brand-700">No certificate yet</p>
+      <p className="text-sm font-semibold text-brand-700">{t("training:certificate.noneKicker")}</p>
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">
-        You haven&rsquo;t completed this module yet
+        {t("training:certificate.noneTitle")}
       </h1>
-      <p className="text-slate-700">
-        Your certificate appears here once every quiz is passed, every role-play finished and the
-        statement signed, where the module has one.
-      </p>
+      <p className="text-slate-700">{t("training:certificate.noneBody")}</p>
       <Link
         to={slug ? `/training/${slug}` : "/training"}
         className="mt-2 rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
       >
-        {slug ? "Go to the module" : "Go to my training"}
+        {slug ? t("training:certificate.toModule") : t("training:certificate.toTraining")}
       </Link>
     </main>
   );

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance } from "~/auth/write-limit.server";
 import { requireReadableModule } from "~/content/modules.server";
+import { errorKey } from "~/i18n/errors";
 import { UserInputError } from "~/training/module-key";
 import { markSectionRead } from "~/training/sections.server";
 import { readForm } from "~/utils/form.server";
 
-// POST /training/<slug>/read: the page reports a section read, in the background.
+// POST /training/<slug>/read: the page reports a section read, in the background. Refusals are
+// message keys, like every other form's.
 const ReadSchema = z.object({
   sectionId: z
     .string()
@@ -17,7 +19,7 @@ const ReadSchema = z.object({
 });
 
 export function loader() {
-  throw data({ message: "Nothing to see here." }, { status: 404 });
+  throw data({ message: "training:errors.nothingHere" }, { status: 404 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -27,7 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const body = await readForm(request, 1024);
   if (!body.ok) return data({ error: body.message }, { status: 400 });
   const parsed = ReadSchema.safeParse(Object.fromEntries(body.formData));
-  if (!parsed.success) return data({ error: "sectionId is not a valid id" }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { error: errorKey("training:errors.invalidId", { field: "sectionId" }) },
+      { status: 400 },
+    );
   try {
     await markSectionRead(user.id, module, parsed.data.sectionId);
   } catch (error) {

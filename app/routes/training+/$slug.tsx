@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { ModuleBody } from "~/components/content/module-body";
@@ -19,6 +20,7 @@ import {
   parseModuleAction,
   performModuleAction,
 } from "~/training/module-actions.server";
+import { problemText } from "~/training/messages";
 import { UserInputError } from "~/training/module-key";
 import { quizViews } from "~/training/quiz/attempts.server";
 import { scenarioViews } from "~/training/scenario/runs.server";
@@ -26,7 +28,8 @@ import { readForm } from "~/utils/form.server";
 import { log } from "~/utils/log.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.module.title} · Frontline` : "Module · Frontline" },
+  // The module's own title; without one (it could not be loaded) the brand alone.
+  { title: data ? `${data.module.title} · Frontline` : "Frontline" },
 ];
 
 export const headers = retryAfterHeaders;
@@ -105,6 +108,7 @@ function useReadingReports(slug: string, sections: Section[], alreadyRead: strin
 export default function ModulePage() {
   const { module, quizzes, scenarios, progress } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const errorFor = (anchor: string) =>
     actionData && "error" in actionData && actionData.error.anchor === anchor
       ? actionData.error.message
@@ -117,9 +121,9 @@ export default function ModulePage() {
       <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
         <div className="lg:order-2">
           <header className="pt-8 pb-6 sm:pt-10">
-            <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+            <nav aria-label={t("training:breadcrumb")} className="text-sm text-slate-600">
               <Link to="/training" className="hover:text-slate-900 hover:underline">
-                My training
+                {t("common:nav.training")}
               </Link>
               <span aria-hidden> / </span>
               <span>{module.title}</span>
@@ -130,16 +134,20 @@ export default function ModulePage() {
             <p className="mt-3 max-w-prose text-lg text-slate-700">{module.summary}</p>
             <p className="mt-4 flex flex-wrap gap-2 text-sm">
               <span className="rounded-full bg-slate-100 px-3 py-1 text-slate-700">
-                {module.minutes} min
+                {t("training:minutes", { minutes: module.minutes })}
               </span>
               <span className="rounded-full bg-slate-100 px-3 py-1 text-slate-700">
-                Version {module.version}
+                {t("training:version", { version: module.version })}
               </span>
               {module.required ? (
-                <span className="rounded-full bg-brand-50 px-3 py-1 text-brand-800">Required</span>
+                <span className="rounded-full bg-brand-50 px-3 py-1 text-brand-800">
+                  {t("training:required")}
+                </span>
               ) : null}
               {module.draft ? (
-                <span className="rounded-full bg-amber-100 px-3 py-1 text-amber-900">Draft</span>
+                <span className="rounded-full bg-amber-100 px-3 py-1 text-amber-900">
+                  {t("training:draft")}
+                </span>
               ) : null}
             </p>
             <CompletionBanner progress={progress} />
@@ -149,7 +157,7 @@ export default function ModulePage() {
               role="alert"
               className="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
             >
-              {actionData.error.message}
+              {problemText(t, actionData.error.message)}
             </p>
           ) : null}
           {module.sections.length > 1 ? (

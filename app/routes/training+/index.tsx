@@ -1,21 +1,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
-import { formatLocalDate, StatusBadge } from "~/components/training/status-badge";
+import { StatusBadge } from "~/components/training/status-badge";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { readableModules } from "~/content/modules.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
+import type { Formatters } from "~/i18n/format";
+import { useFormat } from "~/i18n/use-format";
+import { statusInSentence } from "~/training/rollout/due";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
 
-export const meta: MetaFunction = () => [{ title: "My training · Frontline" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
   const [assigned, all] = await Promise.all([listEnrollments([user.id]), readableModules(user)]);
   const assignedSlugs = new Set(assigned.map((e) => e.slug));
   const done = assigned.filter((e) => e.status === "completed").length;
+  const t = fixedT(await requestLocale(request, user), "training");
   return {
+    title: t("training:meta.home"),
     firstName: user.name.split(" ")[0] ?? user.name,
     assigned,
     other: all.filter((m) => !assignedSlugs.has(m.slug)),
@@ -31,20 +42,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Assigned = ReturnType<typeof useLoaderData<typeof loader>>["assigned"][number];
 
-function dueText(item: Assigned) {
+function dueText(t: TFunction, format: Formatters, item: Assigned) {
   if (item.status === "completed" && item.completion) {
-    return `Completed ${formatLocalDate(item.completion.completedAt.slice(0, 10), "medium")}`;
+    // The day it was completed on in the person's own time zone.
+    return t("training:home.completedOn", { date: format.day(item.completion.completedOn) });
   }
-  return `${item.status === "overdue" ? "Was due" : "Due"} ${formatLocalDate(item.dueDate, "medium")}`;
+  const date = format.day(item.dueDate);
+  return item.status === "overdue"
+    ? t("training:home.wasDue", { date })
+    : t("training:home.due", { date });
 }
 
 export default function TrainingHome() {
   const { firstName, assigned, other, overall } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
-    <Page
-      title="My training"
-      lead={`Welcome, ${firstName}. Our service policy, one short module at a time.`}
-    >
+    <Page title={t("common:nav.training")} lead={t("training:home.lead", { name: firstName })}>
       {assigned.length ? (
         <section
           aria-labelledby="overall"
@@ -52,24 +66,32 @@ export default function TrainingHome() {
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="overall" className="text-lg font-semibold text-slate-900">
-              Your progress
+              {t("training:home.progressTitle")}
             </h2>
             <p className="text-sm text-slate-700">
-              {overall.done} of {overall.total} modules completed
+              {t("training:home.modulesCompleted", { done: overall.done, count: overall.total })}
             </p>
           </div>
-          <ProgressBar label="Overall progress" percent={overall.percent} className="mt-3 h-2.5" />
-          <p className="mt-1 text-xs text-slate-600">{overall.percent}% of all steps done</p>
+          <ProgressBar
+            label={t("training:home.overallProgress")}
+            percent={overall.percent}
+            className="mt-3 h-2.5"
+          />
+          <p className="mt-1 text-xs text-slate-600">
+            {t("training:home.stepsDonePercent", {
+              percent: format.percent(overall.percent / 100),
+            })}
+          </p>
         </section>
       ) : null}
 
       <section aria-labelledby="assigned">
         <h2 id="assigned" className="mb-3 text-lg font-semibold text-slate-900">
-          Assigned to you
+          {t("training:home.assigned")}
         </h2>
         {assigned.length === 0 ? (
-          <EmptyState title="Nothing assigned yet">
-            When a module is assigned to you, it appears here with its due date.
+          <EmptyState title={t("training:home.nothingAssigned")}>
+            {t("training:home.nothingAssignedBody")}
           </EmptyState>
         ) : (
           <ol className="space-y-3">
@@ -78,7 +100,11 @@ export default function TrainingHome() {
                 <Link
                   to={`/training/${item.slug}`}
                   prefetch="intent"
-                  aria-label={`${item.title}: ${item.status.replace("-", " ")}, ${dueText(item)}`}
+                  aria-label={t("training:home.cardLabel", {
+                    title: item.title,
+                    status: t(statusInSentence[item.status]),
+                    due: dueText(t, format, item),
+                  })}
                   className="block rounded-2xl border border-slate-200 bg-white p-4 shadow-xs transition hover:border-brand-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-brand-700 sm:p-5"
                 >
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -86,22 +112,28 @@ export default function TrainingHome() {
                     <span
                       className={`text-sm ${item.status === "overdue" ? "font-semibold text-red-800" : "text-slate-600"}`}
                     >
-                      {dueText(item)}
+                      {dueText(t, format, item)}
                     </span>
                     <span className="ml-auto text-xs text-slate-600">
-                      {item.minutes} min · v{item.version}
+                      {t("training:home.minutesVersion", {
+                        minutes: item.minutes,
+                        version: item.version,
+                      })}
                     </span>
                   </div>
                   <h3 className="mt-2 text-lg font-semibold text-slate-900">{item.title}</h3>
                   <p className="mt-1 line-clamp-2 text-sm text-slate-700">{item.summary}</p>
                   <div className="mt-3 flex items-center gap-3">
                     <ProgressBar
-                      label={`${item.title} progress`}
+                      label={t("training:home.itemProgress", { title: item.title })}
                       percent={item.progress.percent}
                       className="flex-1"
                     />
                     <span className="text-xs text-slate-600 tabular-nums">
-                      {item.progress.done}/{item.progress.total} steps
+                      {t("training:home.steps", {
+                        done: item.progress.done,
+                        count: item.progress.total,
+                      })}
                     </span>
                   </div>
                 </Link>
@@ -114,7 +146,7 @@ export default function TrainingHome() {
       {other.length ? (
         <section aria-labelledby="more" className="mt-10">
           <h2 id="more" className="mb-3 text-lg font-semibold text-slate-900">
-            More from the course
+            {t("training:home.more")}
           </h2>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {other.map((module) => (
@@ -127,16 +159,19 @@ export default function TrainingHome() {
                   <p className="flex flex-wrap gap-2 text-xs text-slate-600">
                     {module.draft ? (
                       <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">
-                        Draft
+                        {t("training:draft")}
                       </span>
                     ) : null}
                     {module.completedAt ? (
                       <span className="rounded bg-green-100 px-1.5 py-0.5 font-semibold text-green-900">
-                        Completed
+                        {t("training:status.completed")}
                       </span>
                     ) : null}
                     <span>
-                      {module.minutes} min · v{module.version}
+                      {t("training:home.minutesVersion", {
+                        minutes: module.minutes,
+                        version: module.version,
+                      })}
                     </span>
                   </p>
                   <h3 className="mt-1 font-semibold text-slate-900">{module.title}</h3>

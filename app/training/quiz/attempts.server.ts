@@ -1,9 +1,11 @@
 import { prisma } from "~/db.server";
 import type { QuizDef } from "~/content/types";
+import { errorKey } from "~/i18n/errors";
 import type { ReadableModule } from "../module-key";
 import {
   currentMajor,
   moduleKey,
+  problemLines,
   servedLocale,
   uniqueOrRefuse,
   UserInputError,
@@ -17,7 +19,7 @@ export const passScoreOf = (quiz: QuizDef, module: ReadableModule) =>
 
 function findQuiz(module: ReadableModule, quizId: string): QuizDef {
   const quiz = module.quizzes.find((q) => q.id === quizId);
-  if (!quiz) throw new UserInputError(`There is no quiz "${quizId}" in this module.`);
+  if (!quiz) throw new UserInputError(errorKey("training:errors.noQuiz", { id: quizId }));
   return quiz;
 }
 
@@ -33,7 +35,7 @@ export async function submitAttempt(
 ): Promise<QuizResult> {
   const quiz = findQuiz(module, input.quizId);
   const problems = answerProblems(quiz, input.answers);
-  if (problems.length) throw new UserInputError(problems.join(" "));
+  if (problems.length) throw new UserInputError(problemLines(problems));
   const key = moduleKey(module);
   const last = await prisma.quizAttempt.findFirst({
     where: { userId, ...currentMajor(module), quizId: quiz.id },
@@ -44,13 +46,13 @@ export async function submitAttempt(
   if (input.attempt !== expected) {
     throw new UserInputError(
       input.attempt < expected
-        ? "This attempt was already submitted."
-        : "That attempt has not been started.",
+        ? "training:errors.attemptSubmitted"
+        : "training:errors.attemptNotStarted",
     );
   }
   const result = gradeQuiz(quiz, input.answers, passScoreOf(quiz, module));
   await uniqueOrRefuse(
-    "This attempt was already submitted.",
+    "training:errors.attemptSubmitted",
     prisma.quizAttempt.create({
       data: {
         userId,

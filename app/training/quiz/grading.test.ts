@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { QuizDef } from "~/content/types";
+import { errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
 import { answerProblems, gradeQuiz } from "./grading";
+
+// Problems are message keys with values; read them as an English reader would.
+const english = fixedT("en");
+const problemsIn = (answers: Record<string, string[]>) =>
+  answerProblems(quiz, answers).map((problem) => errorText(english, problem));
 
 const at = { line: 1, column: 1 };
 const option = (id: string, correct = false) => ({
@@ -69,10 +76,15 @@ describe("grading a quiz", () => {
   it("finds what is wrong with a submission", () => {
     expect(answerProblems(quiz, { one: ["a"], many: ["x"] })).toEqual([]);
     expect(answerProblems(quiz, { one: ["a", "b"], many: ["nope"], extra: ["a"] })).toEqual([
+      'training:errors.noQuestion|{"id":"extra"}',
+      'training:errors.oneAnswer|{"question":"one"}',
+      'training:errors.noOption|{"option":"nope","question":"many"}',
+    ]);
+    expect(problemsIn({ one: ["a", "b"], many: ["nope"], extra: ["a"] })).toEqual([
       'There is no question "extra" in this quiz.',
       'Question "one" takes one answer.',
       'There is no option "nope" in question "many".',
     ]);
-    expect(answerProblems(quiz, { one: ["a"] })).toEqual(["Answer question 2: “Many?”"]);
+    expect(problemsIn({ one: ["a"] })).toEqual(["Answer question 2: “Many?”"]);
   });
 });

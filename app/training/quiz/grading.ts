@@ -1,4 +1,5 @@
 import type { QuizDef } from "~/content/types";
+import { errorKey } from "~/i18n/errors";
 
 // Grading a quiz on the server against its answer key. Pure: the answer key never leaves here
 // except as the verdicts the learner has earned by answering.
@@ -20,31 +21,39 @@ export type QuizResult = {
   questions: QuestionResult[];
 };
 
-/** Problems with a submission's shape: unknown ids, a question left out, two answers to a single. */
+/**
+ * Problems with a submission's shape: unknown ids, a question left out, two answers to a single.
+ * Each is a message key with its values (training:errors.*), put into words where it is shown.
+ */
 export function answerProblems(quiz: QuizDef, answers: QuizAnswers): string[] {
   const problems: string[] = [];
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));
   for (const questionId of Object.keys(answers)) {
     if (!questions.has(questionId))
-      problems.push(`There is no question "${questionId}" in this quiz.`);
+      problems.push(errorKey("training:errors.noQuestion", { id: questionId }));
   }
   for (const question of quiz.questions) {
     const chosen = answers[question.id] ?? [];
     if (chosen.length === 0) {
       problems.push(
-        `Answer question ${quiz.questions.indexOf(question) + 1}: “${question.prompt}”`,
+        errorKey("training:errors.answerQuestion", {
+          number: quiz.questions.indexOf(question) + 1,
+          prompt: question.prompt,
+        }),
       );
       continue;
     }
     const known = new Set(question.options.map((o) => o.id));
     for (const optionId of chosen) {
       if (!known.has(optionId))
-        problems.push(`There is no option "${optionId}" in question "${question.id}".`);
+        problems.push(
+          errorKey("training:errors.noOption", { option: optionId, question: question.id }),
+        );
     }
     if (new Set(chosen).size !== chosen.length)
-      problems.push(`An option of question "${question.id}" was sent twice.`);
+      problems.push(errorKey("training:errors.optionTwice", { question: question.id }));
     if (question.type === "single" && chosen.length > 1) {
-      problems.push(`Question "${question.id}" takes one answer.`);
+      problems.push(errorKey("training:errors.oneAnswer", { question: question.id }));
     }
   }
   return problems;

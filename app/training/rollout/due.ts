@@ -58,12 +58,22 @@ export function moduleStatus(input: StatusInput): Status {
   return input.started ? "in-progress" : "not-started";
 }
 
+/** Message keys of each status's name (app/locales/<locale>/training.json): `t(statusLabels[s])`. */
 export const statusLabels: Record<Status, string> = {
-  completed: "Completed",
-  overdue: "Overdue",
-  "needs-retraining": "Needs re-training",
-  "in-progress": "In progress",
-  "not-started": "Not started",
+  completed: "training:status.completed",
+  overdue: "training:status.overdue",
+  "needs-retraining": "training:status.needs-retraining",
+  "in-progress": "training:status.in-progress",
+  "not-started": "training:status.not-started",
+};
+
+/** The same names as written inside a sentence ("Recording a complaint: not started, …"). */
+export const statusInSentence: Record<Status, string> = {
+  completed: "training:statusInSentence.completed",
+  overdue: "training:statusInSentence.overdue",
+  "needs-retraining": "training:statusInSentence.needs-retraining",
+  "in-progress": "training:statusInSentence.in-progress",
+  "not-started": "training:statusInSentence.not-started",
 };
 
 /** Most urgent first: overdue, re-training, then by due date; completed last. */

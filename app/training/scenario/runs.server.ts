@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import type { ScenarioDef } from "~/content/types";
 import { maxScenarioScore } from "~/content/validate";
+import { errorKey } from "~/i18n/errors";
 import type { ReadableModule } from "../module-key";
 import {
   currentMajor,
@@ -18,7 +19,8 @@ import { choose, goBack } from "./scoring";
 
 function findScenario(module: ReadableModule, scenarioId: string): ScenarioDef {
   const scenario = module.scenarios.find((s) => s.id === scenarioId);
-  if (!scenario) throw new UserInputError(`There is no role-play "${scenarioId}" in this module.`);
+  if (!scenario)
+    throw new UserInputError(errorKey("training:errors.noRolePlay", { id: scenarioId }));
   return scenario;
 }
 
@@ -35,7 +37,7 @@ export async function startRun(userId: string, module: ReadableModule, scenarioI
     select: { number: true },
   });
   await uniqueOrRefuse(
-    "The role-play was just started; reload the page.",
+    "training:errors.justStarted",
     prisma.$transaction([
       prisma.scenarioRun.updateMany({
         where: { ...where, status: "active" },
@@ -65,13 +67,10 @@ async function activeRun(userId: string, module: ReadableModule, input: MoveInpu
     where: { id: input.runId, userId, scenarioId: scenario.id, ...version(module) },
     select: { id: true, status: true, currentNodeId: true, steps: true, path: true },
   });
-  if (!run) throw new UserInputError("There is no such run of this role-play.");
-  if (run.status !== "active")
-    throw new UserInputError("This run has ended; start the role-play again.");
+  if (!run) throw new UserInputError("training:errors.noRun");
+  if (run.status !== "active") throw new UserInputError("training:errors.runEnded");
   if (run.currentNodeId !== input.nodeId || run.steps !== input.step) {
-    throw new UserInputError(
-      "That reply is for an earlier point in the conversation; it was not recorded.",
-    );
+    throw new UserInputError("training:errors.staleReply");
   }
   return { scenario, run, path: JSON.parse(run.path) as PathStep[] };
 }
@@ -84,7 +83,7 @@ async function commit(
     where: { id: input.runId, status: "active", currentNodeId: input.nodeId, steps: input.step },
     data: { ...data, steps: input.step + 1 },
   });
-  if (count !== 1) throw new UserInputError("That reply was already recorded.");
+  if (count !== 1) throw new UserInputError("training:errors.replyRecorded");
 }
 
 export async function chooseReply(
@@ -94,8 +93,7 @@ export async function chooseReply(
 ) {
   const { scenario, path } = await activeRun(userId, module, input);
   const node = scenario.nodes.find((n) => n.id === input.nodeId);
-  if (!node || !node.choices[input.choice])
-    throw new UserInputError("There is no such reply at this point.");
+  if (!node || !node.choices[input.choice]) throw new UserInputError("training:errors.noReply");
   const move = choose(scenario, path, input.nodeId, input.choice);
   if (move.next.kind === "ending") {
     const passed = scenario.passScore === null ? true : move.score >= scenario.passScore;
@@ -120,7 +118,7 @@ export async function chooseReply(
 export async function stepBack(userId: string, module: ReadableModule, input: MoveInput) {
   const { path } = await activeRun(userId, module, input);
   const back = goBack(path);
-  if (!back) throw new UserInputError("This is the start of the conversation.");
+  if (!back) throw new UserInputError("training:errors.atStart");
   await commit(input, {
     path: JSON.stringify(back.path),
     score: back.score,
