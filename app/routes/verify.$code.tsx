@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { getUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { intlLocales } from "~/i18n/config";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { useFormat } from "~/i18n/use-format";
@@ -23,11 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verifyCertificate(params.code ?? ""),
     getUser(request),
   ]);
-  const t = fixedT(await requestLocale(request, user), "training");
+  const reader = await requestLocale(request, user);
+  const t = fixedT(reader, "training");
   if (!certificate) {
     return data({ title: t("training:meta.notVerified"), certificate: null }, { status: 404 });
   }
-  return { title: t("training:meta.verified"), certificate };
+  const { locale, ...facts } = certificate;
+  // The language it was completed in, named in the reader's language ("Slovenian", "slovenščina").
+  const language = new Intl.DisplayNames([intlLocales[reader]], { type: "language" }).of(locale);
+  return {
+    title: t("training:meta.verified"),
+    certificate: { ...facts, language: language ?? locale },
+  };
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -69,6 +77,7 @@ export default function VerifyPage() {
             <Fact label={t("training:verify.name")}>{certificate.name}</Fact>
             <Fact label={t("training:verify.module")}>{certificate.module}</Fact>
             <Fact label={t("training:verify.version")}>{certificate.version}</Fact>
+            <Fact label={t("training:verify.language")}>{certificate.language}</Fact>
             <Fact label={t("training:certificate.completedOn")}>
               <time dateTime={certificate.completedOn}>{format.day(certificate.completedOn)}</time>
             </Fact>

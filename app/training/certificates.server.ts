@@ -32,6 +32,7 @@ export async function certificateFor(userId: string, slug: string) {
       contentHash: true,
       completedAt: true,
       certificateCode: true,
+      locale: true,
       user: { select: { name: true, timeZone: true } },
     },
   });
@@ -47,6 +48,8 @@ export async function certificateFor(userId: string, slug: string) {
     version: completion.moduleVersion,
     completedOn: localDate(completion.completedAt, completion.user.timeZone),
     code: completion.certificateCode,
+    /** The language the module was completed in: the certificate's language. */
+    locale: completion.locale,
   };
 }
 
@@ -71,6 +74,7 @@ export async function verifyCertificate(code: string) {
       moduleVersion: true,
       contentHash: true,
       completedAt: true,
+      locale: true,
       user: { select: { name: true, timeZone: true } },
     },
   });
@@ -84,6 +88,7 @@ export async function verifyCertificate(code: string) {
     ),
     version: completion.moduleVersion,
     completedOn: localDate(completion.completedAt, completion.user.timeZone),
+    locale: completion.locale,
   };
 }
 

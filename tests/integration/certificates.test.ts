@@ -107,6 +107,27 @@ describe("the certificate page", () => {
     expect((result as { title: string }).title).toBe("Certificate · Canary module · Kwame Asante");
   }, 60_000);
 
+  it("prints the sheet in the language the module was completed in", async () => {
+    const where = { certificateCode: kwameCode };
+    await prisma.moduleCompletion.update({ where, data: { locale: "sl" } });
+    try {
+      const { sheet } = (await certificate(kwame)) as { sheet: Record<string, string> };
+      const sl = fixedT("sl", "training");
+      expect(sheet).toMatchObject({
+        locale: "sl",
+        title: sl("training:certificate.title"),
+        hasCompleted: sl("training:certificate.hasCompleted"),
+        version: sl("training:certificate.version", { version: "2.3" }),
+      });
+      expect(sheet.title).not.toBe(fixedT("en", "training")("training:certificate.title"));
+      // Anyone checking the code learns the language too, in their own words.
+      const facts = (await verify(kwameCode)) as { certificate: { language: string } };
+      expect(facts.certificate.language).toBe("Slovenian");
+    } finally {
+      await prisma.moduleCompletion.update({ where, data: { locale: "en" } });
+    }
+  });
+
   it("is 404 without a completion of that module, or for a module that does not exist", async () => {
     expect(await certificate(aino)).toMatchObject({ init: { status: 404 } });
     expect(await certificate(kwame, "no-such-module")).toMatchObject({ init: { status: 404 } });
@@ -132,12 +153,24 @@ describe("the certificate page", () => {
 });
 
 describe("verifying a code", () => {
-  it("confirms a real code with exactly four facts", async () => {
+  it("confirms a real code with exactly five facts, the language among them", async () => {
     const result = await verify(kwameCode);
     expect(statusOf(result)).toBe(200);
     const { certificate: facts } = result as { certificate: Record<string, string> };
-    expect(Object.keys(facts).sort()).toEqual(["completedOn", "module", "name", "version"]);
-    expect(facts).toMatchObject({ name: "Kwame Asante", module: "Canary module", version: "2.3" });
+    expect(Object.keys(facts).sort()).toEqual([
+      "completedOn",
+      "language",
+      "module",
+      "name",
+      "version",
+    ]);
+    expect(facts).toMatchObject({
+      name: "Kwame Asante",
+      module: "Canary module",
+      version: "2.3",
+      // The language the module was completed in, named in the reader's language.
+      language: "English",
+    });
     expect((result as { title: string }).title).toBe("Certificate verified · Frontline");
     expect(facts.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const sent = JSON.stringify(result);

@@ -8,13 +8,15 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { useSyncExternalStore } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
+import { moduleWords } from "~/content/titles.server";
+import { isLocale } from "~/i18n/config";
+import { formatters } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
-import { useFormat } from "~/i18n/use-format";
 import certificateStyles from "~/styles/certificate.css?url";
 import { certificateFor, groupedCode } from "~/training/certificates.server";
 
@@ -46,9 +48,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { status: 404 },
     );
   }
+  // The sheet itself is in the language the module was completed in, worded here on the server
+  // (the browser holds only the reader's catalogues).
+  const sheetLocale = isLocale(certificate.locale) ? certificate.locale : "en";
+  const w = fixedT(sheetLocale, "training");
+  const module =
+    sheetLocale === "en"
+      ? certificate.module
+      : ((await moduleWords(sheetLocale)).get(certificate.slug)?.title ?? certificate.module);
+  const sheet = {
+    locale: sheetLocale,
+    module,
+    kicker: w("training:certificate.kicker"),
+    title: w("training:certificate.title"),
+    certifies: w("training:certificate.certifies"),
+    hasCompleted: w("training:certificate.hasCompleted"),
+    version: w("training:certificate.version", { version: certificate.version }),
+    completedOn: w("training:certificate.completedOn"),
+    completedDay: formatters(sheetLocale, "UTC").day(certificate.completedOn),
+    code: w("training:certificate.code"),
+    checkAt: w("training:certificate.checkAt"),
+  };
   return {
     title: t("training:meta.certificate", { module: certificate.module, name: certificate.name }),
     certificate: { ...certificate, groupedCode: groupedCode(certificate.code) },
+    sheet,
     verifyUrl: `${new URL(request.url).origin}/verify/${certificate.code}`,
   };
 }
@@ -142,9 +166,9 @@ function Seal() {
 }
 
 export default function CertificatePage() {
-  const { certificate, verifyUrl } = useLoaderData<typeof loader>();
+  const { certificate, sheet, verifyUrl } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const format = useFormat();
+  const [beforeUrl, afterUrl] = sheet.checkAt.split("<url/>");
   return (
     <main
       id="main"
@@ -170,6 +194,7 @@ export default function CertificatePage() {
 
       <article
         aria-labelledby="certificate-title"
+        lang={sheet.locale}
         className="certificate-sheet @container relative mx-auto aspect-[210/297] w-full max-w-[210mm] shadow-xl ring-1 ring-slate-200 print:shadow-none print:ring-0"
       >
         <div
@@ -181,19 +206,19 @@ export default function CertificatePage() {
             Frontline
           </p>
           <p className="mt-[0.6cqw] text-[max(0.625rem,1.55cqw)] font-medium tracking-[0.22em] text-slate-500 uppercase">
-            {t("training:certificate.kicker")}
+            {sheet.kicker}
           </p>
 
           <h1
             id="certificate-title"
             className="mt-[9cqw] text-[max(0.9rem,3.1cqw)] font-semibold tracking-[0.28em] text-brand-800 uppercase"
           >
-            {t("training:certificate.title")}
+            {sheet.title}
           </h1>
           <Ornament />
 
           <p className="mt-[8cqw] font-serif text-[max(0.875rem,2.7cqw)] text-slate-600 italic">
-            {t("training:certificate.certifies")}
+            {sheet.certifies}
           </p>
           <p
             className={`mt-[2cqw] max-w-full border-b-[0.2cqw] border-brand-200 px-[3cqw] pb-[1.6cqw] font-serif leading-tight font-bold ${nameSize(certificate.name)} text-balance break-words text-slate-900`}
@@ -201,44 +226,38 @@ export default function CertificatePage() {
             {certificate.name}
           </p>
           <p className="mt-[3.2cqw] font-serif text-[max(0.875rem,2.7cqw)] text-slate-600 italic">
-            {t("training:certificate.hasCompleted")}
+            {sheet.hasCompleted}
           </p>
           <p
-            className={`mt-[2cqw] leading-snug font-semibold ${titleSize(certificate.module)} text-balance text-brand-800`}
+            className={`mt-[2cqw] leading-snug font-semibold ${titleSize(sheet.module)} text-balance text-brand-800`}
           >
-            {certificate.module}
+            {sheet.module}
           </p>
           <p className="mt-[2.4cqw] rounded-full bg-brand-50 px-[2.4cqw] py-[0.7cqw] text-[max(0.75rem,1.9cqw)] font-semibold text-brand-800 ring-1 ring-brand-200">
-            {t("training:certificate.version", { version: certificate.version })}
+            {sheet.version}
           </p>
 
           <div className="mt-auto grid w-full grid-cols-1 items-end gap-[4cqw] pt-[7cqw] sm:grid-cols-[1fr_auto_1fr] print:grid-cols-[1fr_auto_1fr]">
             <dl className="border-t-[0.15cqw] border-slate-300 pt-[1.6cqw]">
-              <dt className={factLabel}>{t("training:certificate.completedOn")}</dt>
+              <dt className={factLabel}>{sheet.completedOn}</dt>
               <dd className="mt-[0.6cqw] text-[max(0.875rem,2.3cqw)] font-semibold text-slate-900">
-                <time dateTime={certificate.completedOn}>
-                  {format.day(certificate.completedOn)}
-                </time>
+                <time dateTime={certificate.completedOn}>{sheet.completedDay}</time>
               </dd>
             </dl>
             <div className="justify-self-center max-sm:order-first">
               <Seal />
             </div>
             <dl className="border-t-[0.15cqw] border-slate-300 pt-[1.6cqw]">
-              <dt className={factLabel}>{t("training:certificate.code")}</dt>
+              <dt className={factLabel}>{sheet.code}</dt>
               <dd className="mt-[0.6cqw] font-mono text-[max(0.875rem,2.3cqw)] font-semibold tracking-wider whitespace-nowrap text-slate-900">
                 {certificate.groupedCode}
               </dd>
             </dl>
           </div>
           <p className="mt-[3.5cqw] text-[max(0.6875rem,1.55cqw)] text-slate-600">
-            <Trans
-              i18nKey="training:certificate.checkAt"
-              // The address as a component, not a value: it is never read as markup.
-              components={{
-                url: <span className="font-mono break-all text-brand-800">{verifyUrl}</span>,
-              }}
-            />
+            {beforeUrl}
+            <span className="font-mono break-all text-brand-800">{verifyUrl}</span>
+            {afterUrl}
           </p>
         </div>
       </article>

@@ -10,6 +10,7 @@ import { SectionProgress, useCurrentSection } from "~/components/content/section
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AttestationPanel } from "~/components/training/attestation-panel";
 import { CompletionBanner } from "~/components/training/completion-banner";
+import { TranslationNote } from "~/components/training/translation-note";
 import { QuizPanel } from "~/components/training/quiz-panel";
 import { ScenarioPanel } from "~/components/training/scenario-panel";
 import { readerView, requireReadableModule } from "~/content/modules.server";
@@ -116,6 +117,9 @@ export default function ModulePage() {
   useReadingReports(module.slug, module.sections, progress.readSectionIds);
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
   const scenarioById = new Map(scenarios.map((s) => [s.id, s]));
+  // The module's text is English where it has no current translation: say so to screen readers.
+  const contentLang =
+    module.language.served !== module.language.requested ? module.language.served : undefined;
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
       <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
@@ -128,10 +132,15 @@ export default function ModulePage() {
               <span aria-hidden> / </span>
               <span>{module.title}</span>
             </nav>
-            <h1 className="mt-3 text-3xl font-bold tracking-tight text-balance text-slate-900 sm:text-4xl">
+            <h1
+              lang={contentLang}
+              className="mt-3 text-3xl font-bold tracking-tight text-balance text-slate-900 sm:text-4xl"
+            >
               {module.title}
             </h1>
-            <p className="mt-3 max-w-prose text-lg text-slate-700">{module.summary}</p>
+            <p lang={contentLang} className="mt-3 max-w-prose text-lg text-slate-700">
+              {module.summary}
+            </p>
             <p className="mt-4 flex flex-wrap gap-2 text-sm">
               <span className="rounded-full bg-slate-100 px-3 py-1 text-slate-700">
                 {t("training:minutes", { minutes: module.minutes })}
@@ -152,6 +161,7 @@ export default function ModulePage() {
             </p>
             <CompletionBanner progress={progress} />
           </header>
+          <TranslationNote language={module.language} />
           {actionData && "error" in actionData && !actionData.error.anchor ? (
             <p
               role="alert"
@@ -163,7 +173,7 @@ export default function ModulePage() {
           {module.sections.length > 1 ? (
             <SectionProgress sections={module.sections} variant="bar" />
           ) : null}
-          <article className="max-w-prose">
+          <article lang={contentLang} className="max-w-prose">
             <ModuleBody
               tree={module.tree}
               slots={{

@@ -13,6 +13,7 @@ import { requestLocale } from "~/i18n/locale.server";
 import type { Formatters } from "~/i18n/format";
 import { useFormat } from "~/i18n/use-format";
 import { statusInSentence } from "~/training/rollout/due";
+import { inWordsOf } from "~/content/titles.server";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,7 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
-  const [assigned, all] = await Promise.all([listEnrollments([user.id]), readableModules(user)]);
+  const [enrollments, all] = await Promise.all([listEnrollments([user.id]), readableModules(user)]);
+  // Enrollments are shared records: their titles come in the learner's language here.
+  const assigned = await inWordsOf(user.locale, enrollments);
   const assignedSlugs = new Set(assigned.map((e) => e.slug));
   const done = assigned.filter((e) => e.status === "completed").length;
   const t = fixedT(await requestLocale(request, user), "training");
