@@ -7,6 +7,7 @@ import { allowedOriginsFor, checkRequestOrigin } from "~/auth/csrf.server";
 import { throttledClientWait } from "~/auth/throttled-clients";
 import { prepareDatabase } from "~/db/startup.server";
 import { env, isProduction } from "~/env.server";
+import { fixedT } from "~/i18n/i18n.server";
 import { mailerFromEnv } from "~/mail/mailer.server";
 import { startReminderSchedule } from "~/training/rollout/reminder-schedule.server";
 import { log } from "~/utils/log.server";
@@ -14,6 +15,7 @@ import { retryWhileStorageFull, withStorageFullAnswers } from "~/utils/storage-f
 import { answerAfterPause } from "./held-answers";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 import { signInTurns } from "./sign-in-turns";
+import { visitorLocale } from "./visitor-locale";
 
 // Frontline's HTTP server: security headers and the origin check for every request, static
 // assets, then Remix. Migrations run before it listens.
@@ -46,20 +48,27 @@ app.use((req, res, next) => {
 
 // Sign-in attempts from an address the login throttle has refused are turned away here, before
 // any other work, until its wait is over (app/auth/throttled-clients.ts), after a pause that
-// keeps a flood at the pace of its connections (server/held-answers.ts).
+// keeps a flood at the pace of its connections (server/held-answers.ts). In the visitor's language.
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
 function refusedAsThrottled(req: express.Request, res: express.Response) {
   const wait = throttledClientWait(req.ip);
   if (wait === null) return false;
   const minutes = Math.ceil(wait / 60);
+  const locale = visitorLocale(req.headers);
+  const t = fixedT(locale, "auth");
+  const title = escapeHtml(t("server.throttledTitle"));
+  const body = escapeHtml(t("server.throttledBody", { count: minutes }));
+  const back = escapeHtml(t("server.backToLogin"));
   answerAfterPause(res, () =>
     res
       .status(429)
       .set("Retry-After", String(wait))
+      .set("Content-Language", locale)
       .type("html")
       .send(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many sign-in attempts</title></head>` +
-          `<body><main><h1>Too many sign-in attempts</h1><p>Too many sign-in attempts came from your network. ` +
-          `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.</p><p><a href="/login">Back to sign in</a></p></main></body></html>`,
+        `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head>` +
+          `<body><main><h1>${title}</h1><p>${body}</p><p><a href="/login">${back}</a></p></main></body></html>`,
       ),
   );
   return true;
@@ -83,10 +92,12 @@ app.use((req, res, next) => {
     reason: check.reason,
     clientAddress: req.ip,
   });
+  const locale = visitorLocale(req.headers);
   res
     .status(403)
+    .set("Content-Language", locale)
     .type("text/plain")
-    .send("Forbidden: this request did not come from a Frontline page.");
+    .send(fixedT(locale, "auth")("server.foreignOrigin"));
 });
 
 app.use(compression());

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
+import { fixedT } from "~/i18n/i18n.server";
 import { semaphore } from "~/utils/semaphore";
+import { visitorLocale } from "./visitor-locale";
 
 // Sign-in attempts from one address take turns, one at a time: each costs a password hash and
 // writes, and a burst of them (a flood's first guesses, before the throttle refuses its address)
@@ -22,11 +24,13 @@ export function signInTurns({ refused, longestTurnMs = 2000, maxWaiting = 100 }:
     let turns = queues.get(address);
     if (!turns) queues.set(address, (turns = semaphore(1)));
     if (turns.waiting >= maxWaiting) {
+      const locale = visitorLocale(req.headers);
       res
         .status(503)
         .set("Retry-After", "5")
+        .set("Content-Language", locale)
         .type("text/plain")
-        .send("Too many sign-ins at once from your network. Try again in a few seconds.");
+        .send(fixedT(locale, "auth")("server.busy"));
       return;
     }
     void turns

@@ -38,8 +38,9 @@ export function containsPersonalWord(password: string, person: { name: string; e
 }
 
 /**
- * Why this new password is refused, worded for the person choosing it ("your") or for an admin
- * choosing it for someone ("their"); null when it is fine.
+ * Why this new password is refused, as a message key (app/locales/<locale>/auth.json) worded for the
+ * person choosing it ("your") or for an admin choosing it for someone ("their"); null when it is
+ * fine.
  */
 export function passwordProblem(
   password: string,
@@ -47,10 +48,10 @@ export function passwordProblem(
   whose: "your" | "their",
 ): string | null {
   if (isCommonPassword(password)) {
-    return "This is one of the most common passwords, so it is guessed first. Choose another.";
+    return "auth:password.common";
   }
   if (containsPersonalWord(password, person)) {
-    return `Leave ${whose} name and e-mail address out of the password.`;
+    return whose === "your" ? "auth:password.personalYour" : "auth:password.personalTheir";
   }
   return null;
 }

@@ -40,7 +40,7 @@ export async function requireArea(request: Request, area: Area): Promise<Session
       method: request.method,
       path: new URL(request.url).pathname,
     });
-    throw data({ message: "Your role does not give access to this page." }, { status: 403 });
+    throw data({ message: "common:errors.roleDenied" }, { status: 403 });
   }
   return user;
 }

@@ -1,5 +1,6 @@
 import type { HeadersFunction } from "@remix-run/node";
 import { prisma } from "~/db.server";
+import { errorKey } from "~/i18n/errors";
 import { log } from "~/utils/log.server";
 import { fixedWindow, writeThrottle } from "./throttle";
 
@@ -69,8 +70,9 @@ export async function requireWriteAllowance(userId: string, now = new Date()): P
   // One line per user and window, not one per refused request.
   if (!tally.warned) log.warn("write.throttled", { userId, retryAfterSeconds });
   tally.warned = true;
-  // A Response rather than data(): a resource route passes a thrown Response on unchanged.
-  const message = `You have sent a lot of changes in a short time. Wait ${retryAfterSeconds} seconds, then try again.`;
+  // A Response rather than data(): a resource route passes a thrown Response on unchanged. The
+  // message is a key with its values; the error page puts it into the reader's words.
+  const message = errorKey("common:errors.tooManyWrites", { count: retryAfterSeconds });
   throw Response.json(
     { message },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },

@@ -23,7 +23,10 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
           <Link to="/" className="text-lg font-bold tracking-tight text-brand-700">
             Frontline
           </Link>
-          <nav aria-label={t("shell.mainNavigation")} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
+          <nav
+            aria-label={t("shell.mainNavigation")}
+            className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto"
+          >
             <ul className="flex gap-1">
               {navigationFor(user.role).map((item) => (
                 <li key={item.area}>

@@ -23,20 +23,20 @@ export function GeneralErrorBoundary() {
   const { t } = useTranslation();
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const copyKey = knownStatuses.has(status) ? `errors.${status}` : "errors.other";
+  const copy = knownStatuses.has(status) ? String(status) : "other";
   // A 400's message says what was wrong; 403 and 404 keep their friendlier standard copy.
   // A 429's message says how long to wait.
   const detail =
     isRouteErrorResponse(error) && (status === 400 || status === 429)
       ? messageOf(error.data)
       : undefined;
-  const title = t(`${copyKey}.title`);
+  const title = t(`errors.${copy}.title`);
 
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col items-start gap-4 px-6 py-20">
       <p className="text-sm font-semibold text-brand-700">{t("errors.status", { status })}</p>
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">{title}</h1>
-      <p className="text-slate-700">{detail ? errorText(t, detail) : t(`${copyKey}.body`)}</p>
+      <p className="text-slate-700">{detail ? errorText(t, detail) : t(`errors.${copy}.body`)}</p>
       <Link
         to="/"
         className="mt-2 rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"

@@ -45,7 +45,8 @@ const mailEnv = z.object({
       })
       .optional(),
   ),
-  MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().trim().min(1).optional()),
+  // Messages for operators (start-up errors), so plain English rather than catalogue keys.
+  MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().trim().min(1, "must not be blank").optional()),
 });
 
 export function mailSettings(source: Environment = process.env) {

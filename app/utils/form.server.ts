@@ -1,8 +1,9 @@
 import { data } from "@remix-run/node";
-import "~/i18n/errors";
+import { errorKey } from "~/i18n/errors";
 
 // Reading a form body defensively: a wrong content type or an oversized body is the client's
-// mistake (400), never a server error, and it is refused before the body is parsed.
+// mistake (400), never a server error, and it is refused before the body is parsed. Messages are
+// keys of app/locales/<locale>/forms.json, put into words where they are shown (errorText).
 
 export const defaultFormLimitBytes = 16 * 1024;
 
@@ -35,20 +36,23 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
 export async function readForm(request: Request, limit = defaultFormLimitBytes): Promise<FormBody> {
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") {
-    return { ok: false, message: "Send the form as application/x-www-form-urlencoded." };
+    return { ok: false, message: "forms:body.contentType" };
   }
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > limit) return { ok: false, message: "The form is too large." };
+  if (declared > limit) return { ok: false, message: "forms:body.tooLarge" };
   const text = await readLimited(request, limit);
-  if (text === null) return { ok: false, message: "The form is too large." };
+  if (text === null) return { ok: false, message: "forms:body.tooLarge" };
   // U+0000 is never typed into a form, and PostgreSQL cannot store it in text (nor compare with
   // it: a lookup by an id ending in it fails rather than finding nothing), so refuse it here.
   const fields = [...new URLSearchParams(text)];
   if (fields.some(([key, value]) => key.includes("\0") || value.includes("\0"))) {
-    return { ok: false, message: "The form contains a character that is not allowed (U+0000)." };
+    return {
+      ok: false,
+      message: errorKey("forms:body.forbiddenCharacter", { character: "U+0000" }),
+    };
   }
   if (fields.some(([key]) => listIndexTooLarge(key))) {
-    return { ok: false, message: "The form has a field name that is not allowed." };
+    return { ok: false, message: "forms:body.badFieldName" };
   }
   const formData = new FormData();
   for (const [key, value] of fields) formData.append(key, value);

@@ -1,5 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { setTimeout as sleep } from "node:timers/promises";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { log } from "./log.server";
 
 // A full disk must not look like a crash. The database refuses the write whole (SQLite rolls the
@@ -57,11 +59,13 @@ export function answeringStorageFull<Args extends { request: Request }, Result>(
         error: messageOf(error),
       });
       // A thrown Response reaches a page route's ErrorBoundary with its status (a thrown error
-      // would be hidden as a 500), and a resource route (no UI) passes it on as it is.
-      throw new Response("Storage is full: nothing was saved.", {
+      // would be hidden as a 500), and a resource route (no UI) passes it on as it is, in the
+      // language of the visitor's cookie or browser (no session lookup on a failing disk).
+      const locale = await requestLocale(args.request).catch(() => "en" as const);
+      throw new Response(fixedT(locale)("errors.storageFull"), {
         status: storageFullStatus,
         statusText: "Insufficient Storage",
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale },
       });
     }
   };

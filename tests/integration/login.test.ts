@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
 import { action as loginAction } from "~/routes/_auth+/login";
 import { context, cookiePair, formRequest, freshClientAddress } from "../support/requests";
 
@@ -10,6 +12,10 @@ type DataWithInit = {
 };
 
 const password = "frontline-demo";
+
+// Form errors travel as message keys; these are their English words.
+const english = (messages: string[] | null | undefined) =>
+  messages?.map((message) => errorText(fixedT("en"), message));
 
 async function login(
   fields: Record<string, string | string[]>,
@@ -102,7 +108,8 @@ describe("POST /login", () => {
     const unknown = asData(await login({ email: "nobody@demo.frontline.test", password: "nope" }));
     expect(wrong.init?.status).toBe(401);
     expect(unknown.init?.status).toBe(401);
-    expect(wrong.data.result.error?.[""]).toEqual([
+    expect(wrong.data.result.error?.[""]).toEqual(["auth:login.errors.invalid"]);
+    expect(english(wrong.data.result.error?.[""])).toEqual([
       "That e-mail and password do not match an active account.",
     ]);
     expect(unknown.data.result.error).toEqual(wrong.data.result.error);
@@ -146,7 +153,7 @@ describe("POST /login", () => {
     });
     const hugeResult = asData(await loginAction({ request: huge, context: context(), params: {} }));
     expect(hugeResult.init?.status).toBe(400);
-    expect(hugeResult.data.result.error?.[""]).toEqual(["The form is too large."]);
+    expect(english(hugeResult.data.result.error?.[""])).toEqual(["The form is too large."]);
     expect(await counts()).toEqual(before);
   });
 });
@@ -160,7 +167,9 @@ describe("failed-login throttle", () => {
     const refused = asData(await login({ email, password }));
     expect(refused.init?.status).toBe(429);
     expect(Number(new Headers(refused.init?.headers).get("Retry-After"))).toBeGreaterThan(0);
-    expect(refused.data.result.error?.[""]?.[0]).toMatch(/Too many failed attempts/);
+    expect(english(refused.data.result.error?.[""])?.[0]).toMatch(
+      /^Too many failed attempts\. Try again in \d+ minutes?\.$/,
+    );
     expect(await prisma.session.count({ where: { user: { email } } })).toBe(0);
   });
 

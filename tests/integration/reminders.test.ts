@@ -53,14 +53,28 @@ const recipients = (sent: Sent[]) =>
 
 let teamId = "";
 const ids = new Map<string, string>();
-type Saved = { createdAt: Date; timeZone: string; active: boolean; teamId: string | null };
+type Saved = {
+  createdAt: Date;
+  timeZone: string;
+  active: boolean;
+  teamId: string | null;
+  locale: string;
+};
 const original = new Map<string, Saved>();
 const assignmentIds: string[] = [];
 
 beforeAll(async () => {
   const people = await prisma.user.findMany({
     where: { email: { in: group } },
-    select: { id: true, email: true, createdAt: true, timeZone: true, active: true, teamId: true },
+    select: {
+      id: true,
+      email: true,
+      createdAt: true,
+      timeZone: true,
+      active: true,
+      teamId: true,
+      locale: true,
+    },
   });
   for (const { id, email: address, ...saved } of people) {
     ids.set(address, id);
@@ -76,6 +90,8 @@ beforeAll(async () => {
     where: { email: { in: members } },
     data: { teamId, createdAt: new Date("2026-01-01T00:00:00Z") },
   });
+  // English unless a test says otherwise (some demo people speak Danish, say).
+  await prisma.user.updateMany({ where: { email: { in: group } }, data: { locale: "en" } });
 });
 
 afterEach(async () => {
@@ -87,7 +103,7 @@ afterEach(async () => {
   for (const [address, was] of original) {
     await prisma.user.update({
       where: { email: address },
-      data: { timeZone: was.timeZone, active: was.active },
+      data: { timeZone: was.timeZone, active: was.active, locale: "en" },
     });
   }
 });
@@ -96,7 +112,7 @@ afterAll(async () => {
   for (const [address, was] of original) {
     await prisma.user.update({
       where: { email: address },
-      data: { createdAt: was.createdAt, teamId: was.teamId },
+      data: { createdAt: was.createdAt, teamId: was.teamId, locale: was.locale },
     });
   }
   await prisma.team.delete({ where: { id: teamId } });
@@ -130,6 +146,9 @@ async function complete(address: string) {
 
 const setTimeZone = (address: string, timeZone: string) =>
   prisma.user.update({ where: { email: address }, data: { timeZone } });
+
+const setLocale = (address: string, locale: string) =>
+  prisma.user.update({ where: { email: address }, data: { locale } });
 
 const at = (iso: string) => new Date(iso);
 
@@ -330,6 +349,74 @@ describe("the schedule across days, time zones and daylight-saving changes", () 
     ]);
     // Nobody else's manager hears about this team.
     expect(await prisma.reminderOutbox.count({ where: { kind: "digest" } })).toBe(2);
+  });
+});
+
+describe("messages in the recipient's language", () => {
+  it("writes each reminder in its recipient's language, with the date in that language", async () => {
+    await assign("2026-03-10T10:00:00Z"); // due Tuesday 17 March; due-soon on 14 March
+    await setLocale(piotr, "sl");
+    await setLocale(hana, "sk");
+    await setLocale(marek, "lt");
+    await setLocale(sofia, "da");
+    const clock = { now: at("2026-03-14T08:00:00Z") };
+    const { mailer, sent } = recordingMailer(clock);
+    await runReminderPass({ now: clock.now, mailer });
+    const to = (address: string) => sent.find((m) => m.to === address)!;
+
+    expect(to(piotr).subject).toBe("Opomnik: rok za „Canary module“ je torek, 17. marec 2026");
+    expect(to(piotr).text.split("\n")).toEqual([
+      "Pozdravljeni, Piotr!",
+      "",
+      "Kratek opomnik: rok za modul usposabljanja „Canary module“ je torek, 17. marec 2026.",
+      "Vzame približno 5 minut, nadaljujete pa lahko tam, kjer ste končali:",
+      "/training/canary-module",
+      "",
+      "Hvala in lep pozdrav,",
+      "Frontline",
+    ]);
+    expect(to(hana).subject).toBe("Pripomienka: „Canary module“ – termín utorok 17. marca 2026");
+    expect(to(hana).text).toContain("Dobrý deň, Hana,");
+    expect(to(marek).subject).toBe(
+      "Priminimas: „Canary module“ – terminas 2026 m. kovo 17 d., antradienis",
+    );
+    expect(to(sofia).subject).toBe(
+      "Påmindelse: »Canary module« skal være gennemført tirsdag den 17. marts 2026",
+    );
+    expect(to(sofia).text).toContain("Det tager omkring 5 minutter");
+    // Daniel's language is English: his reminder reads as it always has.
+    expect(to(daniel).subject).toBe('Reminder: "Canary module" is due on Tuesday 17 March 2026');
+  });
+
+  it("writes the weekly digest in the manager's language, whatever the team speaks", async () => {
+    await assign("2026-03-02T10:00:00Z"); // due Monday 9 March; overdue from 10 March
+    await complete(sofia);
+    await complete(daniel);
+    await setLocale(manager, "sl");
+    await setLocale(piotr, "lt");
+    const clock = { now: at("2026-03-10T08:00:00Z") };
+    const { mailer, sent } = recordingMailer(clock);
+    await runReminderPass({ now: clock.now, mailer });
+    const digest = sent.find((m) => m.to === manager)!;
+    expect(digest.subject).toBe(
+      "Tedenski povzetek: 3 zamujene obveznosti usposabljanja v vaši ekipi",
+    );
+    expect(digest.text.split("\n")).toEqual([
+      "Pozdravljeni, Sam!",
+      "",
+      "V vaši ekipi so 3 zamujene obveznosti usposabljanja:",
+      "",
+      "- Hana Kobayashi: „Canary module“, rok: ponedeljek, 9. marec 2026",
+      "- Marek Král: „Canary module“, rok: ponedeljek, 9. marec 2026",
+      "- Piotr Nowak: „Canary module“, rok: ponedeljek, 9. marec 2026",
+      "",
+      "Vsak posameznik prejema tudi svoje opomnike. Preverite, kako napreduje vsa ekipa:",
+      "/team",
+      "",
+      "Frontline",
+    ]);
+    // Piotr's own reminder is in his language, not his manager's.
+    expect(sent.find((m) => m.to === piotr)!.subject).toMatch(/^Vėluojama: „Canary module“/);
   });
 });
 

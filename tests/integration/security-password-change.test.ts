@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { attemptLogin } from "~/auth/login.server";
 import { validateSessionToken } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
 import { action as adminAction } from "~/routes/admin+/index";
 import { action, loader } from "~/routes/me+/security";
 import { newPerson, removePeople, signIn, startingPassword } from "../support/people";
@@ -11,6 +13,15 @@ import { fieldErrors, postAs } from "../support/team";
 
 // /me/security: changing one's own password (ASVS 6.2.1, 6.2.4, 6.2.9, 11.4.2, 7.2.4, 7.4.3) and
 // ending one's other sessions. Each test works on people of its own (tests/support/people.ts).
+
+// Field errors travel as message keys; the tests read them in their English words.
+const englishErrors = (result: unknown) =>
+  Object.fromEntries(
+    Object.entries(fieldErrors(result)).map(([field, messages]) => [
+      field,
+      messages?.map((message) => errorText(fixedT("en"), message)),
+    ]),
+  );
 
 const made: string[] = [];
 afterAll(() => removePeople(made));
@@ -123,7 +134,7 @@ describe("changing one's password", () => {
         confirmPassword: next,
       });
       expect(statusOf(result)).toBe(400);
-      expect(fieldErrors(result)).toEqual({ newPassword: [message] });
+      expect(englishErrors(result)).toEqual({ newPassword: [message] });
       expect(await hashOf(robin.id)).toBe(before);
       expect(await validateSessionToken(other.token)).toMatchObject({ id: robin.id });
     },
@@ -154,7 +165,8 @@ describe("changing one's password", () => {
       confirmPassword: next,
     });
     expect(statusOf(result)).toBe(400);
-    expect(fieldErrors(result)).toEqual({
+    expect(fieldErrors(result)).toEqual({ currentPassword: ["auth:password.wrongCurrent"] });
+    expect(englishErrors(result)).toEqual({
       currentPassword: ["That is not your current password."],
     });
     expect(await hashOf(robin.id)).toBe(before);
@@ -183,7 +195,7 @@ describe("changing one's password", () => {
       confirmPassword: "lanterns over the river",
     });
     expect(statusOf(result)).toBe(400);
-    expect(fieldErrors(result)).toEqual({
+    expect(englishErrors(result)).toEqual({
       confirmPassword: ["The two new passwords are not the same."],
     });
   });
@@ -272,7 +284,7 @@ describe("the admin's first password for a new person follows the same policy", 
     const email = `quill.harrow-${password.length}@example.test`;
     const result = await addPerson("Quill Harrow", email, password);
     expect(statusOf(result)).toBe(400);
-    expect(fieldErrors(result).password).toEqual([message]);
+    expect(englishErrors(result).password).toEqual([message]);
     expect(await prisma.user.count({ where: { email } })).toBe(0);
   });
 });

@@ -2,13 +2,16 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ChangePasswordSchema, passwordHint } from "~/auth/password-policy";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
+import { errorText } from "~/i18n/errors";
 
 /** Change one's own password: the current one first, then the new one twice. */
 export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult,
@@ -29,7 +32,7 @@ export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<str
       <input type="hidden" name="intent" value="change-password" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <Field
-        label="Current password"
+        label={t("auth:security.form.currentPassword")}
         inputProps={{
           ...getInputProps(fields.currentPassword, { type: "password" }),
           autoComplete: "current-password",
@@ -38,8 +41,8 @@ export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<str
         errorId={fields.currentPassword.errorId}
       />
       <Field
-        label="New password"
-        hint={passwordHint}
+        label={t("auth:security.form.newPassword")}
+        hint={errorText(t, passwordHint)}
         inputProps={{
           ...getInputProps(fields.newPassword, { type: "password" }),
           autoComplete: "new-password",
@@ -48,7 +51,7 @@ export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<str
         errorId={fields.newPassword.errorId}
       />
       <Field
-        label="New password again"
+        label={t("auth:security.form.newPasswordAgain")}
         inputProps={{
           ...getInputProps(fields.confirmPassword, { type: "password" }),
           autoComplete: "new-password",
@@ -56,11 +59,9 @@ export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<str
         errors={fields.confirmPassword.errors}
         errorId={fields.confirmPassword.errorId}
       />
-      <p className="text-sm text-slate-700">
-        Changing your password signs you out on every other browser and device.
-      </p>
+      <p className="text-sm text-slate-700">{t("auth:security.form.signsOutOthers")}</p>
       <Button type="submit" pending={pending}>
-        Change password
+        {t("auth:security.form.submit")}
       </Button>
     </Form>
   );

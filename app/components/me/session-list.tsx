@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge, RecordTable } from "~/components/training/record-parts";
 import { Button } from "~/components/ui/button";
 
@@ -9,6 +10,7 @@ export type SessionRow = { current: boolean; signedIn: string; lastActive: strin
  * used, to the hour), and a button that ends all but this one.
  */
 export function SessionList({ sessions, notice }: { sessions: SessionRow[]; notice?: string }) {
+  const { t } = useTranslation();
   const others = sessions.filter((s) => !s.current).length;
   const pending = useNavigation().formData?.get("intent") === "end-other-sessions";
   return (
@@ -20,14 +22,18 @@ export function SessionList({ sessions, notice }: { sessions: SessionRow[]; noti
       ) : null}
       <RecordTable
         labelledBy="sessions"
-        columns={["Session", "Signed in", "Last active"]}
+        columns={[
+          t("auth:security.sessions.session"),
+          t("auth:security.sessions.signedIn"),
+          t("auth:security.sessions.lastActive"),
+        ]}
         rows={sessions.map((s, index) => ({
           key: String(index),
           cells: [
             s.current ? (
-              <Badge tone="green">This browser</Badge>
+              <Badge tone="green">{t("auth:security.sessions.thisBrowser")}</Badge>
             ) : (
-              <span>Another browser or device</span>
+              <span>{t("auth:security.sessions.otherDevice")}</span>
             ),
             s.signedIn,
             s.lastActive,
@@ -38,11 +44,11 @@ export function SessionList({ sessions, notice }: { sessions: SessionRow[]; noti
         <Form method="post">
           <input type="hidden" name="intent" value="end-other-sessions" />
           <Button type="submit" variant="secondary" pending={pending}>
-            Sign out everywhere else
+            {t("auth:security.sessions.signOutOthers")}
           </Button>
         </Form>
       ) : (
-        <p className="text-sm text-slate-700">You are signed in on this browser only.</p>
+        <p className="text-sm text-slate-700">{t("auth:security.sessions.onlyThisBrowser")}</p>
       )}
     </div>
   );

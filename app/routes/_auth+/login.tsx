@@ -14,6 +14,7 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { attemptLogin } from "~/auth/login.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/permissions.server";
@@ -21,24 +22,31 @@ import { homePath } from "~/auth/roles";
 import { createSession, endSession } from "~/auth/session.server";
 import { hasDemoOrganisation } from "~/db/demo.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LanguageSwitch } from "~/components/language-switch";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
+import { errorKey } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Log in · Frontline" }];
+// The title comes from the loader, in the visitor's language (meta cannot use hooks).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
 
 const LoginSchema = z.object({
   email: z
-    .string({ error: "Enter your work e-mail." })
+    .string({ error: "auth:login.errors.emailRequired" })
     .trim()
     .toLowerCase()
-    .max(254, "That e-mail address is too long.")
-    .pipe(z.email("Enter a valid e-mail address.")),
+    .max(254, "auth:login.errors.emailTooLong")
+    .pipe(z.email("auth:login.errors.emailInvalid")),
   password: z
-    .string({ error: "Enter your password." })
-    .min(1, "Enter your password.")
-    .max(256, "That password is too long."),
+    .string({ error: "auth:login.errors.passwordRequired" })
+    .min(1, "auth:login.errors.passwordRequired")
+    .max(256, "auth:login.errors.passwordTooLong"),
   redirectTo: z.string().max(2048).optional(),
 });
 
@@ -50,7 +58,12 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return { demo: await hasDemoOrganisation() };
+  const locale = await requestLocale(request);
+  return {
+    demo: await hasDemoOrganisation(),
+    locale,
+    title: fixedT(locale, "auth")("login.metaTitle"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -67,8 +80,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const throttled = result.reason === "throttled";
     const message = throttled
-      ? `Too many failed attempts. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`
-      : "That e-mail and password do not match an active account.";
+      ? errorKey("auth:login.errors.throttled", {
+          count: Math.ceil(result.retryAfterSeconds / 60),
+        })
+      : "auth:login.errors.invalid";
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
       {
@@ -86,7 +101,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { demo } = useLoaderData<typeof loader>();
+  const { demo, locale } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -104,7 +120,7 @@ export default function LoginPage() {
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
           <p className="text-2xl font-bold tracking-tight text-brand-700">Frontline</p>
-          <h1 className="mt-2 text-xl font-semibold text-slate-900">Log in to your training</h1>
+          <h1 className="mt-2 text-xl font-semibold text-slate-900">{t("auth:login.heading")}</h1>
         </div>
         <Form
           method="post"
@@ -113,7 +129,7 @@ export default function LoginPage() {
         >
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field
-            label="E-mail"
+            label={t("auth:login.email")}
             inputProps={{
               ...getInputProps(fields.email, { type: "email" }),
               autoComplete: "username",
@@ -123,7 +139,7 @@ export default function LoginPage() {
             errorId={fields.email.errorId}
           />
           <Field
-            label="Password"
+            label={t("auth:login.password")}
             inputProps={{
               ...getInputProps(fields.password, { type: "password" }),
               autoComplete: "current-password",
@@ -133,15 +149,19 @@ export default function LoginPage() {
           />
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <Button type="submit" className="w-full" pending={navigation.state === "submitting"}>
-            Log in
+            {t("auth:login.submit")}
           </Button>
         </Form>
         {demo ? (
           <p className="mt-6 text-center text-sm text-slate-600">
-            Demo organisation: log in as <code>employee@demo.frontline.test</code> (or manager,
-            trainer, admin) with the password <code>frontline-demo</code>.
+            <Trans
+              i18nKey="auth:login.demo"
+              values={{ email: "employee@demo.frontline.test", password: "frontline-demo" }}
+              components={{ code: <code /> }}
+            />
           </p>
         ) : null}
+        <LanguageSwitch current={locale} className="mt-6" />
       </div>
     </main>
   );

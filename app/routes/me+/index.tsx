@@ -2,32 +2,47 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
-import {
-  Badge,
-  ModuleCell,
-  RecordTable,
-  Section,
-  shortDate,
-} from "~/components/training/record-parts";
+import { Badge, ModuleCell, RecordTable, Section } from "~/components/training/record-parts";
 import { ReceivedObservation } from "~/components/team/observation-received";
 import { RecognitionReceived } from "~/components/team/recognition-received";
-import { formatLocalDate } from "~/components/training/status-badge";
+import { errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
+import { useFormat } from "~/i18n/use-format";
 import { AcknowledgeSchema } from "~/team/observation-schema";
 import { acknowledgeObservation } from "~/team/observations.server";
 import { myRecord } from "~/training/record.server";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "My record · Frontline" }];
+// The title comes from the loader, in the person's language (meta cannot use hooks).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
+
+// A run's status arrives as its English label or as a message key; either way, its key here.
+const runStatusKeys: Record<string, string> = {
+  "In progress": "me.runs.status.active",
+  Finished: "me.runs.status.finished",
+  Abandoned: "me.runs.status.abandoned",
+};
+const runTone = (status: string) =>
+  status === "Finished" || status.endsWith(".finished")
+    ? "green"
+    : status === "In progress" || status.endsWith(".active")
+      ? "sky"
+      : "slate";
 
 export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return myRecord(user.id);
+  const locale = await requestLocale(request, user);
+  return { ...(await myRecord(user.id)), title: fixedT(locale)("me.metaTitle") };
 }
 
 /** The observed person acknowledges one of their own observations, once, with a comment. */
@@ -46,8 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
     // Someone else's observation reads exactly like one that does not exist.
     const message =
       outcome.reason === "already"
-        ? "You have already acknowledged this observation."
-        : "There is no such observation of yours.";
+        ? "common:me.errors.alreadyAcknowledged"
+        : "common:me.errors.noSuchObservation";
     return data(
       { observationId, result: submission.reply({ formErrors: [message] }) },
       { status: 400 },
@@ -67,6 +82,13 @@ export default function MyRecordPage() {
     recognitionPoints,
     teamWall,
   } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const day = (date: string) => (
+    <time dateTime={date} className="whitespace-nowrap">
+      {format.day(date)}
+    </time>
+  );
   const actionData = useActionData<typeof action>();
   const resultFor = (id: string) =>
     actionData && "observationId" in actionData && actionData.observationId === id
@@ -75,24 +97,24 @@ export default function MyRecordPage() {
   const nothing = !completions.length && !attempts.length && !runs.length && !attestations.length;
   return (
     <Page
-      title="My record"
+      title={t("me.title")}
       lead={
         <>
-          Everything you have done in training, kept for every version of every module.{" "}
+          {t("me.lead")}{" "}
           <Link
             to="/me/security"
             className="font-medium text-brand-700 underline underline-offset-2"
           >
-            Password and sessions
+            {t("me.securityLink")}
           </Link>
         </>
       }
     >
       {nothing ? (
-        <EmptyState title="Nothing on record yet">
-          Quizzes you take, role-plays you play and statements you sign appear here.{" "}
+        <EmptyState title={t("me.empty.title")}>
+          {t("me.empty.body")}{" "}
           <Link to="/training" className="font-medium text-brand-700 underline underline-offset-2">
-            Start with my training
+            {t("me.empty.start")}
           </Link>
           .
         </EmptyState>
@@ -100,28 +122,32 @@ export default function MyRecordPage() {
         <div className="space-y-10">
           <Section
             id="completions"
-            title="Completed modules"
+            title={t("me.completions.title")}
             count={completions.length}
-            empty="No module completed yet."
+            empty={t("me.completions.empty")}
           >
             <RecordTable
               labelledBy="completions"
-              columns={["Module", "Completed on", "Certificate"]}
+              columns={[
+                t("me.columns.module"),
+                t("me.columns.completedOn"),
+                t("me.columns.certificate"),
+              ]}
               rows={completions.map((c) => ({
                 key: c.id,
                 cells: [
                   <ModuleCell title={c.module} version={c.version} />,
-                  shortDate(c.completedOn),
+                  day(c.completedOn),
                   c.hasCertificate ? (
                     <Link
                       to={`/training/${c.slug}/certificate`}
-                      aria-label={`Certificate for ${c.module}`}
+                      aria-label={t("me.completions.certificateFor", { module: c.module })}
                       className="font-medium whitespace-nowrap text-brand-700 underline underline-offset-2 hover:text-brand-900"
                     >
-                      View certificate
+                      {t("me.completions.viewCertificate")}
                     </Link>
                   ) : (
-                    <span className="text-slate-600">Replaced by a later version</span>
+                    <span className="text-slate-600">{t("me.completions.replaced")}</span>
                   ),
                 ],
               }))}
@@ -130,26 +156,33 @@ export default function MyRecordPage() {
 
           <Section
             id="attempts"
-            title="Quiz attempts"
+            title={t("me.attempts.title")}
             count={attempts.length}
-            empty="No quiz taken yet."
+            empty={t("me.attempts.empty")}
           >
             <RecordTable
               labelledBy="attempts"
-              columns={["Module", "Quiz", "Attempt", "Score", "Result", "Date"]}
+              columns={[
+                t("me.columns.module"),
+                t("me.columns.quiz"),
+                t("me.columns.attempt"),
+                t("me.columns.score"),
+                t("me.columns.result"),
+                t("me.columns.date"),
+              ]}
               rows={attempts.map((a) => ({
                 key: a.id,
                 cells: [
                   <ModuleCell title={a.module} version={a.version} />,
                   a.quiz,
                   <span className="tabular-nums">{a.number}</span>,
-                  <span className="tabular-nums">{a.score}%</span>,
+                  <span className="tabular-nums">{format.percent(a.score / 100)}</span>,
                   a.passed ? (
-                    <Badge tone="green">Passed</Badge>
+                    <Badge tone="green">{t("me.attempts.passed")}</Badge>
                   ) : (
-                    <Badge tone="amber">Not passed</Badge>
+                    <Badge tone="amber">{t("me.attempts.notPassed")}</Badge>
                   ),
-                  shortDate(a.submittedOn),
+                  day(a.submittedOn),
                 ],
               }))}
             />
@@ -157,40 +190,42 @@ export default function MyRecordPage() {
 
           <Section
             id="runs"
-            title="Role-plays"
+            title={t("me.runs.title")}
             count={runs.length}
-            empty="No role-play played yet."
+            empty={t("me.runs.empty")}
           >
             <RecordTable
               labelledBy="runs"
-              columns={["Module", "Role-play", "Run", "Status", "Score", "Ending", "Date"]}
+              columns={[
+                t("me.columns.module"),
+                t("me.columns.rolePlay"),
+                t("me.columns.run"),
+                t("me.columns.status"),
+                t("me.columns.score"),
+                t("me.columns.ending"),
+                t("me.columns.date"),
+              ]}
               rows={runs.map((r) => ({
                 key: r.id,
                 cells: [
                   <ModuleCell title={r.module} version={r.version} />,
                   r.scenario,
                   <span className="tabular-nums">{r.number}</span>,
-                  <Badge
-                    tone={
-                      r.status === "Finished"
-                        ? "green"
-                        : r.status === "In progress"
-                          ? "sky"
-                          : "slate"
-                    }
-                  >
-                    {r.status}
+                  <Badge tone={runTone(r.status)}>
+                    {runStatusKeys[r.status] ? t(runStatusKeys[r.status]!) : errorText(t, r.status)}
                   </Badge>,
                   r.result ? (
                     <span className="whitespace-nowrap tabular-nums">
-                      {r.result.score} of {r.result.maxScore}
-                      {r.result.passed ? "" : " (below the pass score)"}
+                      {t(r.result.passed ? "me.runs.score" : "me.runs.scoreBelowPass", {
+                        score: format.number(r.result.score),
+                        maxScore: format.number(r.result.maxScore),
+                      })}
                     </span>
                   ) : (
                     <span className="text-slate-600">—</span>
                   ),
                   r.result?.ending ?? <span className="text-slate-600">—</span>,
-                  shortDate(r.on),
+                  day(r.on),
                 ],
               }))}
             />
@@ -198,23 +233,34 @@ export default function MyRecordPage() {
 
           <Section
             id="attestations"
-            title="Signed statements"
+            title={t("me.attestations.title")}
             count={attestations.length}
-            empty="No statement signed yet."
+            empty={t("me.attestations.empty")}
           >
             <ul className="space-y-3">
               {attestations.map((a) => (
                 <li key={a.id} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
                   <h3 className="font-semibold text-slate-900">
                     {a.module}{" "}
-                    <span className="text-sm font-normal text-slate-600">version {a.version}</span>
+                    <span className="text-sm font-normal text-slate-600">
+                      {t("me.attestations.version", { version: a.version })}
+                    </span>
                   </h3>
                   <blockquote className="mt-2 border-l-4 border-brand-600 pl-4 text-slate-800">
                     {a.statement}
                   </blockquote>
                   <p className="mt-3 text-sm text-slate-700">
-                    Signed as <strong className="font-semibold">{a.typedName}</strong> on{" "}
-                    <time dateTime={a.signedOn}>{formatLocalDate(a.signedOn)}</time>
+                    {/* The typed name is escaped, parsed, then unescaped: it stays text. */}
+                    <Trans
+                      i18nKey="me.attestations.signedAs"
+                      values={{ name: a.typedName, date: format.day(a.signedOn) }}
+                      tOptions={{ interpolation: { escapeValue: true } }}
+                      shouldUnescape
+                      components={{
+                        strong: <strong className="font-semibold" />,
+                        time: <time dateTime={a.signedOn} />,
+                      }}
+                    />
                   </p>
                 </li>
               ))}
@@ -225,9 +271,9 @@ export default function MyRecordPage() {
       <div className="mt-10 space-y-10">
         <Section
           id="observations"
-          title="Observations"
+          title={t("me.observations.title")}
           count={observations.length}
-          empty="No manager has recorded an observation of you yet."
+          empty={t("me.observations.empty")}
         >
           <ol className="space-y-4">
             {observations.map((o) => (
@@ -239,9 +285,9 @@ export default function MyRecordPage() {
         </Section>
         <Section
           id="recognition"
-          title="Recognition"
+          title={t("me.recognition.title")}
           count={recognitions.length}
-          empty="No recognition yet."
+          empty={t("me.recognition.empty")}
         >
           <RecognitionReceived
             recognitions={recognitions}

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { changePassword, passwordChangedAt } from "~/auth/password-change.server";
 import { ChangePasswordSchema } from "~/auth/password-policy";
 import { passwordProblem } from "~/auth/password-policy.server";
@@ -12,30 +13,39 @@ import { PasswordForm } from "~/components/me/password-form";
 import { SessionList } from "~/components/me/session-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
-import { formatInstant, timeZoneOf } from "~/team/observations.server";
+import { errorKey } from "~/i18n/errors";
+import { formatters } from "~/i18n/format";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Password and sessions · Frontline" }];
+// The title comes from the loader, in the person's language (meta cannot use hooks).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
 
 export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [timeZone, sessions, changedAt] = await Promise.all([
-    timeZoneOf(user.id),
+  const locale = await requestLocale(request, user);
+  const [sessions, changedAt] = await Promise.all([
     listSessions(user.id),
     passwordChangedAt(user.id),
   ]);
   const current = currentSessionId(request);
+  // Formatted here, in the person's language and time zone, so server and browser markup match.
+  const format = formatters(locale, user.timeZone);
   return {
+    title: fixedT(locale, "auth")("security.metaTitle"),
     passwordChangedAt: changedAt
-      ? { iso: changedAt.toISOString(), text: formatInstant(changedAt, timeZone) }
+      ? { iso: changedAt.toISOString(), text: format.dateTime(changedAt) }
       : null,
     // What the page needs of each session; the ids stay on the server.
     sessions: sessions.map((s) => ({
       current: s.id === current,
-      signedIn: formatInstant(s.createdAt, timeZone),
-      lastActive: formatInstant(s.lastSeenAt, timeZone),
+      signedIn: format.dateTime(s.createdAt),
+      lastActive: format.dateTime(s.lastSeenAt),
     })),
   };
 }
@@ -48,10 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (body.formData.get("intent") === "end-other-sessions") {
     const ended = await endOtherSessions(user.id, currentSessionId(request));
+    const t = fixedT(await requestLocale(request, user), "auth");
     const notice =
-      ended === 0
-        ? "There were no other sessions to end."
-        : `Signed out of ${ended} other ${ended === 1 ? "session" : "sessions"}.`;
+      ended === 0 ? t("security.noOtherSessions") : t("security.signedOutOthers", { count: ended });
     return { notice };
   }
 
@@ -81,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         result: submission.reply({
           hideFields,
-          formErrors: [`Too many wrong passwords. Try again in ${minutes} minutes.`],
+          formErrors: [errorKey("auth:password.throttled", { count: minutes })],
         }),
       },
       { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
@@ -91,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     {
       result: submission.reply({
         hideFields,
-        fieldErrors: { currentPassword: ["That is not your current password."] },
+        fieldErrors: { currentPassword: ["auth:password.wrongCurrent"] },
       }),
     },
     { status: 400 },
@@ -100,18 +109,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SecurityPage() {
   const { passwordChangedAt, sessions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   // A malformed body's error (no form of its own) shows on the password form.
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
   const notice = actionData && "notice" in actionData ? actionData.notice : undefined;
   return (
     <Page
-      title="Password and sessions"
+      title={t("auth:security.title")}
       lead={
         <>
-          Change your password and see where you are signed in.{" "}
+          {t("auth:security.lead")}{" "}
           <Link to="/me" className="font-medium text-brand-700 underline underline-offset-2">
-            Back to my record
+            {t("auth:security.backToRecord")}
           </Link>
         </>
       }
@@ -119,11 +129,15 @@ export default function SecurityPage() {
       <div className="space-y-10">
         <section aria-labelledby="password" className="space-y-3">
           <h2 id="password" className="text-lg font-semibold text-slate-900">
-            Password
+            {t("auth:security.passwordHeading")}
           </h2>
           {passwordChangedAt ? (
             <p className="text-sm text-slate-700">
-              Last changed <time dateTime={passwordChangedAt.iso}>{passwordChangedAt.text}</time>.
+              <Trans
+                i18nKey="auth:security.lastChanged"
+                values={{ date: passwordChangedAt.text }}
+                components={{ time: <time dateTime={passwordChangedAt.iso} /> }}
+              />
             </p>
           ) : null}
           {/* A new key after a change empties the form: no password stays on the page. */}
@@ -131,13 +145,10 @@ export default function SecurityPage() {
         </section>
         <section aria-labelledby="sessions" className="space-y-3">
           <h2 id="sessions" className="text-lg font-semibold text-slate-900">
-            Where you are signed in{" "}
+            {t("auth:security.sessionsHeading")}{" "}
             <span className="text-sm font-normal text-slate-600">({sessions.length})</span>
           </h2>
-          <p className="max-w-prose text-sm text-slate-700">
-            Each time you log in starts a session. A session ends when you log out, after 30 days
-            unused or 90 days in all. Last active is recorded to the hour.
-          </p>
+          <p className="max-w-prose text-sm text-slate-700">{t("auth:security.sessionsInfo")}</p>
           <SessionList sessions={sessions} notice={notice} />
         </section>
       </div>

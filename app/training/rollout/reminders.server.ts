@@ -1,4 +1,9 @@
+import { getModuleArtefact } from "~/content/store.server";
+import { inLanguage } from "~/content/translation";
 import { prisma } from "~/db.server";
+import { defaultLocale, intlLocales, isLocale, type Locale } from "~/i18n/config";
+import { formatters } from "~/i18n/format";
+import { fixedT } from "~/i18n/i18n.server";
 import type { Mailer } from "~/mail/mailer.server";
 import { log } from "~/utils/log.server";
 import type { Enrollment } from "./enrollments.server";
@@ -11,11 +16,22 @@ import { isoWeek, localDate, zonedInstant } from "./time";
 // One reminder pass: work out which reminders and digests are due now, add each to the outbox
 // once, then send what the outbox holds. The outbox's unique key (person, module, kind, slot) is
 // what makes a pass idempotent: running it twice, or two at once, finds the rows already there
-// and claims each row before sending, so nobody gets a message twice.
+// and claims each row before sending, so nobody gets a message twice. Each message is written in
+// its recipient's language (their `locale`), with dates and module titles in that language.
 
 export type PassCounts = { queued: number; sent: number; failed: number };
 
-type Person = { id: string; email: string; name: string; timeZone: string; teamId: string | null };
+type Person = {
+  id: string;
+  email: string;
+  name: string;
+  timeZone: string;
+  teamId: string | null;
+  locale: Locale;
+};
+
+/** A module's title in a language: its translation's when that is served, else the source's. */
+type TitleIn = (enrollment: Enrollment, locale: Locale) => string;
 
 type OutboxRow = {
   userId: string;
@@ -36,9 +52,10 @@ export async function runReminderPass({
 }): Promise<PassCounts> {
   const enrollments = await listEnrollments(undefined, now);
   const people = await activePeople();
+  const titleIn = await moduleTitles(enrollments, people);
   const rows = [
-    ...learnerReminders(enrollments, people, now),
-    ...(await managerDigests(enrollments, people, now)),
+    ...learnerReminders(enrollments, people, titleIn, now),
+    ...(await managerDigests(enrollments, people, titleIn, now)),
   ];
   const queued = await queue(rows);
   const { sent, failed } = await sendPending(mailer, now);
@@ -49,9 +66,32 @@ export async function runReminderPass({
 async function activePeople(): Promise<Map<string, Person>> {
   const rows = await prisma.user.findMany({
     where: { active: true },
-    select: { id: true, email: true, name: true, timeZone: true, teamId: true },
+    select: { id: true, email: true, name: true, timeZone: true, teamId: true, locale: true },
   });
-  return new Map(rows.map((p) => [p.id, p]));
+  return new Map(
+    rows.map((p) => [p.id, { ...p, locale: isLocale(p.locale) ? p.locale : defaultLocale }]),
+  );
+}
+
+/** Every enrolled module's title in every language its readers here speak, read once per pass. */
+async function moduleTitles(
+  enrollments: Enrollment[],
+  people: Map<string, Person>,
+): Promise<TitleIn> {
+  const languages = new Set([...people.values()].map((p) => p.locale));
+  languages.delete("en");
+  const titles = new Map<string, string>();
+  if (languages.size > 0) {
+    for (const slug of new Set(enrollments.map((e) => e.slug))) {
+      const module = await getModuleArtefact(slug).catch(() => null);
+      if (!module?.frontmatter) continue;
+      for (const locale of languages) {
+        const title = inLanguage(module, locale).frontmatter?.title;
+        if (title) titles.set(`${slug}|${locale}`, title);
+      }
+    }
+  }
+  return (enrollment, locale) => titles.get(`${enrollment.slug}|${locale}`) ?? enrollment.title;
 }
 
 // --- What is due -------------------------------------------------------------------------------
@@ -60,6 +100,7 @@ async function activePeople(): Promise<Map<string, Person>> {
 function learnerReminders(
   enrollments: Enrollment[],
   people: Map<string, Person>,
+  titleIn: TitleIn,
   now: Date,
 ): OutboxRow[] {
   const rows: OutboxRow[] = [];
@@ -74,7 +115,7 @@ function learnerReminders(
       kind: slot.kind,
       slot: slot.slot,
       dueAt: slot.at,
-      ...reminderMessage(slot.kind, person, enrollment),
+      ...reminderMessage(slot.kind, person, enrollment, titleIn),
     });
   }
   return rows;
@@ -88,6 +129,7 @@ function learnerReminders(
 async function managerDigests(
   enrollments: Enrollment[],
   people: Map<string, Person>,
+  titleIn: TitleIn,
   now: Date,
 ): Promise<OutboxRow[]> {
   const overdue = enrollments.filter((e) => e.status === "overdue");
@@ -122,7 +164,7 @@ async function managerDigests(
       kind: "digest",
       slot: isoWeek(today),
       dueAt: sendFrom,
-      ...digestMessage(manager, items, people),
+      ...digestMessage(manager, items, people, titleIn),
     });
   }
   return rows;
@@ -130,78 +172,93 @@ async function managerDigests(
 
 // --- Messages ----------------------------------------------------------------------------------
 
-/** "Tuesday 31 March 2026": a due date is a calendar date, so no time zone applies to it. */
-function longDate(date: LocalDate): string {
-  const parts = Object.fromEntries(
-    longDateFormat.formatToParts(new Date(`${date}T12:00:00Z`)).map((p) => [p.type, p.value]),
-  );
-  // Put together by hand: ICU versions differ on the comma after the weekday.
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+const weekdayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * "Tuesday 31 March 2026", "torek, 31. marec 2026": a due date is a calendar date, so no time zone
+ * shifts it; the catalogue puts weekday and date in its language's order.
+ */
+function longDate(date: LocalDate, person: Person): string {
+  let weekdays = weekdayFormats.get(person.locale);
+  if (!weekdays) {
+    weekdays = new Intl.DateTimeFormat(intlLocales[person.locale], {
+      weekday: "long",
+      timeZone: "UTC",
+    });
+    weekdayFormats.set(person.locale, weekdays);
+  }
+  return fixedT(person.locale, "email")("dueDate", {
+    weekday: weekdays.format(new Date(`${date}T12:00:00Z`)),
+    date: formatters(person.locale, person.timeZone).day(date),
+  });
 }
-const longDateFormat = new Intl.DateTimeFormat("en-GB", {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 const firstName = (name: string) => name.split(/\s+/)[0] || name;
+
+const kindKeys = {
+  "due-soon": "dueSoon",
+  overdue: "overdue",
+  "overdue-weekly": "overdueWeekly",
+} as const satisfies Record<ReminderSlot["kind"], string>;
 
 function reminderMessage(
   kind: ReminderSlot["kind"],
   person: Person,
   enrollment: Enrollment,
+  titleIn: TitleIn,
 ): { subject: string; body: string } {
-  const title = `"${enrollment.title}"`;
-  const due = longDate(enrollment.dueDate);
+  const t = fixedT(person.locale, "email");
+  const values = {
+    title: titleIn(enrollment, person.locale),
+    due: longDate(enrollment.dueDate, person),
+  };
   const link = `/training/${enrollment.slug}`;
-  const subject = {
-    "due-soon": `Reminder: ${title} is due on ${due}`,
-    overdue: `Overdue: ${title} was due on ${due}`,
-    "overdue-weekly": `Still overdue: ${title} was due on ${due}`,
-  }[kind];
-  const opening = {
-    "due-soon": `A quick reminder that the training module ${title} is due on ${due}.`,
-    overdue: `The training module ${title} was due on ${due}, and it is not finished yet.`,
-    "overdue-weekly": `The training module ${title} is still not finished; it was due on ${due}.`,
-  }[kind];
+  const subject = t(`reminder.subject.${kindKeys[kind]}`, values);
   const body = [
-    `Hello ${firstName(person.name)},`,
+    t("greeting", { name: firstName(person.name) }),
     "",
-    opening,
-    `It takes about ${enrollment.minutes} minutes, and you can pick up where you left off:`,
+    t(`reminder.opening.${kindKeys[kind]}`, values),
+    t("reminder.duration", { count: enrollment.minutes }),
     link,
     "",
-    "Thank you,",
+    t("thanks"),
     "Frontline",
   ].join("\n");
   return { subject, body };
 }
 
+/** The weekly digest, in the manager's language; each line's date and title too. */
 function digestMessage(
   manager: Person,
   items: Enrollment[],
   people: Map<string, Person>,
+  titleIn: TitleIn,
 ): { subject: string; body: string } {
+  const t = fixedT(manager.locale, "email");
   const lines = items
-    .map((e) => ({ name: people.get(e.userId)!.name, title: e.title, dueDate: e.dueDate }))
+    .map((e) => ({
+      name: people.get(e.userId)!.name,
+      title: titleIn(e, manager.locale),
+      dueDate: e.dueDate,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.dueDate.localeCompare(b.dueDate))
-    .map((i) => `- ${i.name}: "${i.title}", due ${longDate(i.dueDate)}`);
-  const count = `${items.length} overdue training item${items.length === 1 ? "" : "s"}`;
+    .map((i) =>
+      t("digest.line", { name: i.name, title: i.title, due: longDate(i.dueDate, manager) }),
+    );
+  const count = items.length;
   const body = [
-    `Hello ${firstName(manager.name)},`,
+    t("greeting", { name: firstName(manager.name) }),
     "",
-    `Your team has ${count}:`,
+    t("digest.intro", { count }),
     "",
     ...lines,
     "",
-    "Each person also receives their own reminders. See where everyone stands:",
+    t("digest.outro"),
     "/team",
     "",
     "Frontline",
   ].join("\n");
-  return { subject: `Weekly digest: ${count} in your team`, body };
+  return { subject: t("digest.subject", { count }), body };
 }
 
 // --- The outbox --------------------------------------------------------------------------------
