@@ -9,9 +9,11 @@ import { localeNames, locales, type Locale } from "~/i18n/config";
 export function LanguageSwitch({
   current,
   className = "",
+  align = "center",
 }: {
   current: Locale;
   className?: string;
+  align?: "center" | "start";
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -20,7 +22,7 @@ export function LanguageSwitch({
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <fieldset>
         <legend className="sr-only">{t("shell.language")}</legend>
-        <ul className="flex flex-wrap justify-center gap-1">
+        <ul className={`flex flex-wrap gap-1 ${align === "center" ? "justify-center" : ""}`}>
           {locales.map((locale) => (
             <li key={locale}>
               <button

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { LanguageSwitch } from "~/components/language-switch";
 import { Trans, useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
@@ -110,6 +111,16 @@ export default function MyRecordPage() {
         </>
       }
     >
+      <section
+        aria-labelledby="language-heading"
+        className="mb-8 rounded-xl border border-slate-200 bg-white p-4 sm:p-5"
+      >
+        <h2 id="language-heading" className="text-base font-semibold text-slate-900">
+          {t("me.language.title")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("me.language.lead")}</p>
+        <LanguageSwitch current={format.locale} align="start" className="mt-3" />
+      </section>
       {nothing ? (
         <EmptyState title={t("me.empty.title")}>
           {t("me.empty.body")}{" "}
