@@ -14,6 +14,8 @@ import { getUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AppShell } from "~/components/app-shell";
 import "~/i18n/errors";
+import { loadResources } from "~/i18n/client";
+import { isLocale } from "~/i18n/config";
 import { requestLocale } from "~/i18n/locale.server";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/utils/nonce";
@@ -33,6 +35,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * The browser holds one language's catalogues. When a navigation changes the language (signing
+ * in as someone who reads another one), load that language's and switch to it.
+ */
+function useFollowLanguage(lang: string) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!isLocale(lang) || i18n.language === lang) return;
+    let current = true;
+    void loadResources(lang).then((resources) => {
+      if (!current) return;
+      for (const [ns, bundle] of Object.entries(resources[lang] ?? {}))
+        i18n.addResourceBundle(lang, ns, bundle, true, true);
+      void i18n.changeLanguage(lang);
+    });
+    return () => {
+      current = false;
+    };
+  }, [lang, i18n]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
@@ -43,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
     // e2e tests wait for this marker: clicks before hydration would be lost.
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  useFollowLanguage(lang);
   return (
     <html lang={lang}>
       <head>
