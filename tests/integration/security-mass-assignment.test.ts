@@ -131,7 +131,6 @@ describe("fields a form does not have are ignored", () => {
       id: "chosen-id",
       active: "false",
       createdAt: "2000-01-01T00:00:00Z",
-      locale: "xx",
     });
     expect(statusOf(result)).toBe(200);
     const user = await prisma.user.findUniqueOrThrow({
@@ -142,6 +141,20 @@ describe("fields a form does not have are ignored", () => {
     expect(user.id).not.toBe("chosen-id");
     expect(user).toMatchObject({ active: true, locale: "en" });
     expect(user.createdAt.getTime()).toBeGreaterThan(recent().getTime());
+  });
+
+  it("a new person's language is one Frontline serves, or nothing is written", async () => {
+    const email = "ash.linden@example.test";
+    const result = await postAs(adminAction, demo.admin, "/admin", {
+      intent: "add-person",
+      name: "Ash Linden",
+      email,
+      role: "employee",
+      password: "lanterns over the water",
+      locale: "xx",
+    });
+    expect(statusOf(result)).toBe(400);
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
   });
 
   it("a password change cannot pick whose password, or change the role", async () => {
