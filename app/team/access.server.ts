@@ -36,7 +36,7 @@ export async function requireTeamMember(user: SessionUser, employeeId: string) {
       });
   if (!employee) {
     log.warn("authz.not_in_team", { userId: user.id, employeeId });
-    throw data({ message: "There is no such person in your teams." }, { status: 404 });
+    throw data({ message: "team:errors.noSuchPerson" }, { status: 404 });
   }
   return employee;
 }
@@ -45,7 +45,7 @@ export async function requireTeamMember(user: SessionUser, employeeId: string) {
 export async function requireVisibleTeam(user: SessionUser, teamId: string) {
   if (!(await visibleTeamIds(user)).includes(teamId)) {
     log.warn("authz.not_your_team", { userId: user.id, teamId });
-    throw data({ message: "There is no such team among yours." }, { status: 404 });
+    throw data({ message: "team:errors.noSuchTeam" }, { status: 404 });
   }
   return prisma.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorKey } from "~/i18n/errors";
 import type { Status } from "~/training/rollout/due";
 
 // The /team matrix's filters live in the URL (a GET form), so a filtered view can be bookmarked,
@@ -26,19 +27,19 @@ const optional = <T extends z.ZodType>(schema: T) =>
   );
 
 export const MatrixFiltersSchema = z.object({
-  team: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That is not a team id.")),
-  module: optional(z.string().regex(/^[a-z0-9-]{1,100}$/, "That is not a module name.")),
+  team: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "team:filters.errors.team")),
+  module: optional(z.string().regex(/^[a-z0-9-]{1,100}$/, "team:filters.errors.module")),
   status: optional(
-    z.enum(statusOrder as [Status, ...Status[]], { message: "Choose a status from the list." }),
+    z.enum(statusOrder as [Status, ...Status[]], { message: "team:filters.errors.status" }),
   ),
-  q: optional(z.string().trim().max(100, "Search for at most 100 characters.")),
-  sort: z.enum(sortKeys, { message: "Sort by name, due date or status." }).default("name"),
-  dir: z.enum(["asc", "desc"], { message: "Sort up or down." }).default("asc"),
+  q: optional(z.string().trim().max(100, "team:filters.errors.search")),
+  sort: z.enum(sortKeys, { message: "team:filters.errors.sort" }).default("name"),
+  dir: z.enum(["asc", "desc"], { message: "team:filters.errors.dir" }).default("asc"),
   page: z.coerce
-    .number({ message: "The page is a number." })
-    .int("The page is a whole number.")
-    .min(1, "Pages start at 1.")
-    .max(100_000, "There are not that many pages.")
+    .number({ message: "team:filters.errors.pageNumber" })
+    .int("team:filters.errors.pageWhole")
+    .min(1, "team:filters.errors.pageMin")
+    .max(100_000, "team:filters.errors.pageMax")
     .default(1),
 });
 
@@ -46,25 +47,32 @@ export type MatrixFilters = z.infer<typeof MatrixFiltersSchema>;
 
 export type ParsedFilters = { ok: true; filters: MatrixFilters } | { ok: false; message: string };
 
+/** Message keys naming each filter in an error ("The page in the address is not valid: …"). */
 const fieldLabels: Record<string, string> = {
-  team: "The team",
-  module: "The module",
-  status: "The status",
-  q: "The search",
-  sort: "The sort order",
-  dir: "The sort direction",
-  page: "The page",
+  team: "team:filters.fields.team",
+  module: "team:filters.fields.module",
+  status: "team:filters.fields.status",
+  q: "team:filters.fields.q",
+  sort: "team:filters.fields.sort",
+  dir: "team:filters.fields.dir",
+  page: "team:filters.fields.page",
 };
 
-/** The filters of a URL; repeated keys count once (the first), unknown keys are ignored. */
+/**
+ * The filters of a URL; repeated keys count once (the first), unknown keys are ignored. A bad
+ * filter's message is a key whose text names the filter and the reason, both keys themselves
+ * (the catalogue nests them with $t(…)).
+ */
 export function parseMatrixFilters(params: URLSearchParams): ParsedFilters {
   const raw: Record<string, string> = {};
   for (const [key, value] of params) if (!(key in raw)) raw[key] = value;
   const result = MatrixFiltersSchema.safeParse(raw);
   if (result.success) return { ok: true, filters: result.data };
   const issue = result.error.issues[0]!;
-  const label = fieldLabels[String(issue.path[0])] ?? "A filter";
-  return { ok: false, message: `${label} in the address is not valid: ${issue.message}` };
+  const field = fieldLabels[String(issue.path[0])] ?? "team:filters.fields.other";
+  // Only the key of zod's own messages ("forms:tooLong|{…}"): a reason is nested as a plain key.
+  const reason = issue.message.split("|")[0]!;
+  return { ok: false, message: errorKey("team:filters.invalid", { field, reason }) };
 }
 
 /** The query string for these filters with some changed; defaults are left out to keep URLs short. */

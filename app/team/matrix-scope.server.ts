@@ -32,7 +32,7 @@ export async function peopleInScope(
   const teamIds = await visibleTeamIds(user);
   if (filters.team && !teamIds.includes(filters.team)) {
     log.warn("authz.not_your_team", { userId: user.id, teamId: filters.team });
-    throw data({ message: "There is no such team among yours." }, { status: 404 });
+    throw data({ message: "team:errors.noSuchTeam" }, { status: 404 });
   }
   const people = await prisma.user.findMany({
     where: {

@@ -1,4 +1,6 @@
 import type { SessionUser } from "~/auth/session.server";
+import { defaultLocale, type Locale } from "~/i18n/config";
+import { fixedT } from "~/i18n/i18n.server";
 import { prisma } from "~/db.server";
 import type { Status } from "~/training/rollout/due";
 import { statusLabels } from "~/training/rollout/due";
@@ -159,35 +161,43 @@ export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now
   };
 }
 
+/** Message keys of the CSV's column headers, written in the manager's language. */
 export const csvColumns = [
-  "Employee",
-  "E-mail",
-  "Team",
-  "Module",
-  "Version",
-  "Status",
-  "Due date",
-  "Completed on",
+  "team:csv.employee",
+  "team:csv.email",
+  "team:csv.team",
+  "team:csv.module",
+  "team:csv.version",
+  "team:csv.status",
+  "team:csv.dueDate",
+  "team:csv.completedOn",
 ] as const;
 
 /**
  * The matrix as CSV, one row per person × assigned module that passes the filters, by team, name
- * and course order. The scope is checked (and a foreign team refused) before the stream starts,
- * so errors are still proper status codes.
+ * and course order. Headers and statuses are in `locale`; dates stay YYYY-MM-DD, which every
+ * spreadsheet reads as a date. The scope is checked (and a foreign team refused) before the
+ * stream starts, so errors are still proper status codes.
  */
 export async function exportCsv(
   user: SessionUser,
   filters: MatrixFilters,
   now = new Date(),
+  locale: Locale = defaultLocale,
 ): Promise<ReadableStream<Uint8Array>> {
   const [people, rollout] = await Promise.all([peopleInScope(user, filters), loadRollout()]);
   const catalogue = moduleCatalogue(rollout);
   const order = new Map(catalogue.map((m, i) => [m.slug, i]));
+  const t = fixedT(locale, "team");
+  const statusText = Object.fromEntries(statusOrder.map((s) => [s, t(statusLabels[s])])) as Record<
+    Status,
+    string
+  >;
   const encoder = new TextEncoder();
   let next = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvBom + csvRow(csvColumns)));
+      controller.enqueue(encoder.encode(csvBom + csvRow(csvColumns.map((key) => t(key)))));
     },
     async pull(controller) {
       if (next >= people.length) return controller.close();
@@ -212,7 +222,7 @@ export async function exportCsv(
             person.team.name,
             i.title,
             i.version,
-            statusLabels[i.status],
+            statusText[i.status],
             i.dueDate,
             i.completedOn,
           ]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorKey } from "~/i18n/errors";
 import { zonedInstant } from "~/training/rollout/time";
 
 // The observation and acknowledgement forms, shared by the browser (instant feedback) and the
@@ -7,13 +8,15 @@ import { zonedInstant } from "~/training/rollout/time";
 
 export const channels = ["phone", "email", "chat", "in-person"] as const;
 export type Channel = (typeof channels)[number];
+/** Message keys of each channel's name (app/locales/<locale>/team.json): `t(channelLabels[c])`. */
 export const channelLabels: Record<Channel, string> = {
-  phone: "Phone",
-  email: "E-mail",
-  chat: "Chat",
-  "in-person": "In person",
+  phone: "team:channels.phone",
+  email: "team:channels.email",
+  chat: "team:channels.chat",
+  "in-person": "team:channels.in-person",
 };
 
+/** A stored channel's message key; a channel no longer offered stays as it was stored. */
 export const channelName = (channel: string) =>
   (channels as readonly string[]).includes(channel) ? channelLabels[channel as Channel] : channel;
 
@@ -54,41 +57,41 @@ export function observationSchema({
   timeZone: string;
   now?: () => Date;
 }) {
-  const rating = z.enum(ratingChoices, { error: "Choose a rating or N/A." });
+  const rating = z.enum(ratingChoices, { error: "team:errors.observation.rating" });
   return z.object({
-    employeeId: z.string({ error: "Choose who you observed." }).min(1).max(64),
+    employeeId: z.string({ error: "team:errors.observation.employee" }).min(1).max(64),
     observedAt: z
-      .string({ error: "Enter the date and time." })
+      .string({ error: "team:errors.observation.dateTime" })
       .max(32)
       .transform((value, ctx) => {
         const wall = wallTime(value);
         if (!wall) {
-          ctx.addIssue({ code: "custom", message: "Enter a real date and time." });
+          ctx.addIssue({ code: "custom", message: "team:errors.observation.realDateTime" });
           return z.NEVER;
         }
         return zonedInstant(wall.date, wall.time, timeZone);
       })
-      .refine((at) => at.getTime() <= now().getTime() + clockSkew, "That is in the future.")
+      .refine((at) => at.getTime() <= now().getTime() + clockSkew, "team:errors.observation.future")
       .refine(
         (at) => at.getTime() >= now().getTime() - oldestObservation,
-        "That is more than a year ago.",
+        "team:errors.observation.tooOld",
       ),
-    channel: z.enum(channels, { error: "Choose the channel." }),
+    channel: z.enum(channels, { error: "team:errors.observation.channel" }),
     ratings: z
       .object(
         Object.fromEntries(standardIds.map((s) => [s, rating])) as Record<string, typeof rating>,
         {
-          error: "Rate at least one standard.",
+          error: "team:errors.observation.ratings",
         },
       )
       .refine(
         (ratings) => Object.values(ratings).some((r) => r !== "na"),
-        "Rate at least one standard; the others may be N/A.",
+        "team:errors.observation.rateOne",
       ),
     notes: z
       .string()
       .trim()
-      .max(notesMax, `At most ${notesMax.toLocaleString("en")} characters.`)
+      .max(notesMax, errorKey("team:errors.atMostCharacters", { count: notesMax }))
       .default(""),
   });
 }
@@ -101,7 +104,7 @@ export const AcknowledgeSchema = z.object({
   comment: z
     .string()
     .trim()
-    .max(commentMax, `At most ${commentMax.toLocaleString("en")} characters.`)
+    .max(commentMax, errorKey("team:errors.atMostCharacters", { count: commentMax }))
     .optional(),
 });
 

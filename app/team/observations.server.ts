@@ -1,8 +1,9 @@
 import type { SessionUser } from "~/auth/session.server";
 import type { Standard } from "~/content/standards.server";
-import { readStandards } from "~/content/standards.server";
+import { readStandards, standardsIn } from "~/content/standards.server";
 import { contentDir } from "~/content/store.server";
 import { prisma } from "~/db.server";
+import { defaultLocale, isLocale, type Locale } from "~/i18n/config";
 import { log } from "~/utils/log.server";
 import { requireTeamMember } from "./access.server";
 import type { ObservationInput } from "./observation-schema";
@@ -12,9 +13,16 @@ import { trendByStandard } from "./trend";
 // Observations a manager makes of the people in their teams, and the observed person's
 // acknowledgement. Who may do what is decided here, not only in the routes.
 
-/** The service standards from content/ (empty when the file is broken; content:check says why). */
-export function observationStandards(): Standard[] {
-  return readStandards(contentDir()).standards;
+/**
+ * The service standards from content/ (empty when the file is broken; content:check says why),
+ * in `locale`'s words where content/standards.<locale>.yaml translates them. Ids are the
+ * source's in every language.
+ */
+export function observationStandards(locale: Locale = defaultLocale): Standard[] {
+  const source = readStandards(contentDir()).standards;
+  if (locale === defaultLocale || !source.length) return source;
+  const translated = new Map(standardsIn(contentDir(), locale).map((s) => [s.id, s]));
+  return source.map((s) => translated.get(s.id) ?? s);
 }
 
 export async function timeZoneOf(userId: string) {
@@ -23,11 +31,6 @@ export async function timeZoneOf(userId: string) {
     select: { timeZone: true },
   });
   return user.timeZone;
-}
-
-/** "12 Nov 2026, 14:30" in the viewer's zone, formatted on the server so markup matches. */
-export function formatInstant(at: Date, timeZone: string) {
-  return at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
 }
 
 /** Records an observation of someone in the manager's teams (404 for anyone else). */
@@ -69,9 +72,17 @@ const observationSelect = {
   manager: { select: { name: true } },
 } as const;
 
-/** One person's observations, newest first, shaped for display in the viewer's time zone. */
-export async function observationsOf(employeeId: string, viewerTimeZone: string) {
-  const standards = observationStandards();
+/**
+ * One person's observations, newest first. Instants are ISO strings, put into words where they
+ * are shown (in the viewer's language and time zone); the channel is a message key. Standards
+ * are titled in `locale`, by default the observed person's own (they see them on /me).
+ */
+export async function observationsOf(
+  employeeId: string,
+  _viewerTimeZone?: string,
+  locale?: Locale,
+) {
+  const standards = observationStandards(locale ?? (await localeOf(employeeId)));
   const rows = await prisma.observation.findMany({
     where: { employeeId },
     orderBy: { observedAt: "desc" },
@@ -88,23 +99,30 @@ export async function observationsOf(employeeId: string, viewerTimeZone: string)
     return {
       id: o.id,
       observedAt: o.observedAt.toISOString(),
-      observedOn: formatInstant(o.observedAt, viewerTimeZone),
+      /** The same instant: what the card shows, formatted where it is shown. */
+      observedOn: o.observedAt.toISOString(),
       channel: channelName(o.channel),
       by: o.manager.name,
       notes: o.notes,
       ratings,
       rated: ids.map((id) => ({ id, title: titles.get(id) ?? id, rating: ratings[id] ?? null })),
-      acknowledgedOn: o.acknowledgedAt ? formatInstant(o.acknowledgedAt, viewerTimeZone) : null,
+      acknowledgedOn: o.acknowledgedAt ? o.acknowledgedAt.toISOString() : null,
       comment: o.employeeComment,
     };
   });
 }
 
+/** A person's language, for what they read of their own record. */
+async function localeOf(userId: string): Promise<Locale> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return isLocale(user?.locale) ? user.locale : defaultLocale;
+}
+
 export type ObservationView = Awaited<ReturnType<typeof observationsOf>>[number];
 
 /** Per standard, the ratings over time (oldest first) from already loaded observations. */
-export function trendOf(observations: ObservationView[]) {
-  return trendByStandard(observations, observationStandards());
+export function trendOf(observations: ObservationView[], locale: Locale = defaultLocale) {
+  return trendByStandard(observations, observationStandards(locale));
 }
 
 export type AcknowledgeOutcome = { ok: true } | { ok: false; reason: "not-found" | "already" };

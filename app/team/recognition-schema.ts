@@ -1,40 +1,43 @@
 import { z } from "zod";
+import { errorKey } from "~/i18n/errors";
 
 // The recognition form and its badges, shared by browser and server. The badge list is fixed
 // here (not in content/) because it is a product choice, not part of the policy.
 
+/** The badges; `title` and `description` are message keys (app/locales/<locale>/team.json). */
 export const badges = [
   {
     id: "customer-hero",
-    title: "Customer hero",
-    description: "Went out of their way for a customer.",
+    title: "team:badges.customer-hero.title",
+    description: "team:badges.customer-hero.description",
   },
   {
     id: "calm-under-pressure",
-    title: "Calm under pressure",
-    description: "Kept a heated conversation calm and constructive.",
+    title: "team:badges.calm-under-pressure.title",
+    description: "team:badges.calm-under-pressure.description",
   },
   {
     id: "great-follow-up",
-    title: "Great follow-up",
-    description: "Came back to the customer exactly when promised.",
+    title: "team:badges.great-follow-up.title",
+    description: "team:badges.great-follow-up.description",
   },
   {
     id: "team-player",
-    title: "Team player",
-    description: "Helped a colleague or covered for them.",
+    title: "team:badges.team-player.title",
+    description: "team:badges.team-player.description",
   },
   {
     id: "plain-speaker",
-    title: "Plain speaker",
-    description: "Explained a rule so the customer understood why it exists.",
+    title: "team:badges.plain-speaker.title",
+    description: "team:badges.plain-speaker.description",
   },
 ] as const;
 
 export type BadgeId = (typeof badges)[number]["id"];
 const badgeIds = badges.map((b) => b.id) as [BadgeId, ...BadgeId[]];
 
-export const badgeTitle = (badge: string | null) =>
+/** The message key of a stored badge's title; null for none (or one no longer offered). */
+export const badgeTitle = (badge: string | null): string | null =>
   badges.find((b) => b.id === badge)?.title ?? null;
 
 export const reasonMin = 5;
@@ -44,18 +47,18 @@ export const pointsMax = 100;
 const id = z.string().min(1).max(64);
 
 export const RecognitionSchema = z.object({
-  employeeId: z.string({ error: "Choose whom to recognise." }).min(1).max(64),
+  employeeId: z.string({ error: "team:errors.recognition.employee" }).min(1).max(64),
   reason: z
-    .string({ error: "Say what they did well." })
+    .string({ error: "team:errors.recognition.reason" })
     .trim()
-    .min(reasonMin, `At least ${reasonMin} characters.`)
-    .max(reasonMax, `At most ${reasonMax} characters.`),
+    .min(reasonMin, errorKey("team:errors.atLeastCharacters", { count: reasonMin }))
+    .max(reasonMax, errorKey("team:errors.atMostCharacters", { count: reasonMax })),
   points: z.coerce
-    .number({ error: "Enter points from 1 to 100." })
-    .int("Whole points only.")
-    .min(1, "At least 1 point.")
-    .max(pointsMax, `At most ${pointsMax} points.`),
-  badge: z.enum(badgeIds, { error: "Choose one of the badges." }).optional(),
+    .number({ error: errorKey("team:errors.recognition.points", { min: 1, max: pointsMax }) })
+    .int("team:errors.recognition.wholePoints")
+    .min(1, "team:errors.recognition.minPoints")
+    .max(pointsMax, errorKey("team:errors.recognition.maxPoints", { count: pointsMax })),
+  badge: z.enum(badgeIds, { error: "team:errors.recognition.badge" }).optional(),
   observationId: id.optional(),
 });
 

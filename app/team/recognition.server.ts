@@ -3,7 +3,6 @@ import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import { requireTeamMember, visibleTeamIds } from "./access.server";
 import { channelName } from "./observation-schema";
-import { formatInstant } from "./observations.server";
 import type { RecognitionInput } from "./recognition-schema";
 import { badgeTitle } from "./recognition-schema";
 
@@ -71,13 +70,13 @@ type RecognitionRow = {
   to: { id: string; name: string; team: { name: string } | null };
 };
 
-function shape(r: RecognitionRow, timeZone: string) {
+// The badge is the message key of its title; the instant an ISO string, put into words where shown.
+function shape(r: RecognitionRow) {
   return {
     id: r.id,
     reason: r.reason,
     points: r.points,
     badge: badgeTitle(r.badge),
-    on: formatInstant(r.createdAt, timeZone),
     at: r.createdAt.toISOString(),
     from: r.from.name,
     to: { id: r.to.id, name: r.to.name, team: r.to.team?.name ?? null },
@@ -87,21 +86,24 @@ function shape(r: RecognitionRow, timeZone: string) {
 
 export type RecognitionView = ReturnType<typeof shape>;
 
-/** What one person has received, newest first, with the total of their points. */
-export async function recognitionsOf(employeeId: string, viewerTimeZone: string) {
+/**
+ * What one person has received, newest first, with the total of their points. (Dates are shown
+ * in the viewer's own zone where they are rendered; the zone argument is no longer needed.)
+ */
+export async function recognitionsOf(employeeId: string, _viewerTimeZone?: string) {
   const rows = await prisma.recognition.findMany({
     where: { toId: employeeId },
     orderBy: { createdAt: "desc" },
     select: recognitionSelect,
   });
   return {
-    items: rows.map((r) => shape(r, viewerTimeZone)),
+    items: rows.map(shape),
     totalPoints: rows.reduce((sum, r) => sum + r.points, 0),
   };
 }
 
 /** The latest recognitions for people in these teams. */
-async function wall(teamIds: string[], viewerTimeZone: string) {
+async function wall(teamIds: string[]) {
   if (!teamIds.length) return [];
   const rows = await prisma.recognition.findMany({
     where: { to: { teamId: { in: teamIds } } },
@@ -109,28 +111,31 @@ async function wall(teamIds: string[], viewerTimeZone: string) {
     take: wallSize,
     select: recognitionSelect,
   });
-  return rows.map((r) => shape(r, viewerTimeZone));
+  return rows.map(shape);
 }
 
 /** A manager's wall: every team they oversee. */
-export async function managerWall(manager: SessionUser, viewerTimeZone: string) {
-  return wall(await visibleTeamIds(manager), viewerTimeZone);
+export async function managerWall(manager: SessionUser) {
+  return wall(await visibleTeamIds(manager));
 }
 
 /** An employee's wall: their own team's recognitions. */
-export async function teamWallOf(userId: string, viewerTimeZone: string) {
+export async function teamWallOf(userId: string, _viewerTimeZone?: string) {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
     select: { teamId: true, team: { select: { name: true } } },
   });
   return {
     team: user.team?.name ?? null,
-    items: user.teamId ? await wall([user.teamId], viewerTimeZone) : [],
+    items: user.teamId ? await wall([user.teamId]) : [],
   };
 }
 
-/** Recent observations in the manager's teams, for the recognition form's optional link. */
-export async function linkableObservations(manager: SessionUser, viewerTimeZone: string) {
+/**
+ * Recent observations in the manager's teams, for the recognition form's optional link: when
+ * (ISO), the channel's message key and the start of the notes, labelled where shown.
+ */
+export async function linkableObservations(manager: SessionUser) {
   const since = new Date(Date.now() - linkableDays * 24 * 60 * 60 * 1000);
   const rows = await prisma.observation.findMany({
     where: {
@@ -144,8 +149,8 @@ export async function linkableObservations(manager: SessionUser, viewerTimeZone:
   return rows.map((o) => ({
     id: o.id,
     employeeId: o.employeeId,
-    label: `${formatInstant(o.observedAt, viewerTimeZone)} · ${channelName(o.channel)}${
-      o.notes ? ` · ${o.notes.slice(0, 40)}${o.notes.length > 40 ? "…" : ""}` : ""
-    }`,
+    observedAt: o.observedAt.toISOString(),
+    channel: channelName(o.channel),
+    excerpt: o.notes ? `${o.notes.slice(0, 40)}${o.notes.length > 40 ? "…" : ""}` : "",
   }));
 }

@@ -76,6 +76,8 @@ export const selfAssessmentAreas = [
 
 export type AreaId = (typeof selfAssessmentAreas)[number]["id"];
 
+// The answer scale is part of the questionnaire: in English here, in other languages beside the
+// statements in content/self-assessment.<locale>.yaml (app/content/self-assessment.server.ts).
 export const ratingLabels = ["Never", "Rarely", "Sometimes", "Often", "Always"] as const;
 
 /** The form field of one statement, e.g. "culture-1" (1-based, as people count). */
@@ -106,19 +108,19 @@ export function bandOf(total: number): Band {
   return "adequate";
 }
 
+/** Message keys of each band's name and advice (app/locales/<locale>/team.json). */
 export const bandText: Record<Band, { title: string; advice: string }> = {
   asset: {
-    title: "Service is an asset",
-    advice:
-      "Your service is an asset to the business. Focus on the specific areas that scored lowest.",
+    title: "team:selfAssessment.bands.asset.title",
+    advice: "team:selfAssessment.bands.asset.advice",
   },
   adequate: {
-    title: "Adequate",
-    advice: "Service is adequate but needs overall improvement across the areas.",
+    title: "team:selfAssessment.bands.adequate.title",
+    advice: "team:selfAssessment.bands.adequate.advice",
   },
   losing: {
-    title: "Losing customers",
-    advice: "You are probably losing customers through poor service. Start with the lowest areas.",
+    title: "team:selfAssessment.bands.losing.title",
+    advice: "team:selfAssessment.bands.losing.advice",
   },
 };
 
@@ -160,10 +162,10 @@ export function scoreSelfAssessment(ratings: Ratings): SelfAssessmentScore {
 }
 
 const rating = z.coerce
-  .number({ error: "Choose how often this is true." })
-  .int("Choose how often this is true.")
-  .min(1, "Choose a rating from 1 (never) to 5 (always).")
-  .max(5, "Choose a rating from 1 (never) to 5 (always).");
+  .number({ error: "team:errors.selfAssessment.howOften" })
+  .int("team:errors.selfAssessment.howOften")
+  .min(1, "team:errors.selfAssessment.range")
+  .max(5, "team:errors.selfAssessment.range");
 
 const statementShape = Object.fromEntries(allStatementFields.map((f) => [f, rating])) as Record<
   string,
@@ -172,11 +174,14 @@ const statementShape = Object.fromEntries(allStatementFields.map((f) => [f, rati
 
 /** The questionnaire as submitted: the team, the date and every statement's rating. */
 export const SelfAssessmentSchema = z.object({
-  teamId: z.string({ error: "Choose a team." }).min(1, "Choose a team.").max(64),
+  teamId: z
+    .string({ error: "team:errors.selfAssessment.team" })
+    .min(1, "team:errors.selfAssessment.team")
+    .max(64),
   // Bounded: PostgreSQL cannot store year 0 (a 500); the future is refused by the server.
   assessedOn: z.iso
-    .date("Enter the date of the assessment (YYYY-MM-DD).")
-    .refine((d) => d >= "2000-01-01", "Use a date from 2000 on."),
+    .date("team:errors.selfAssessment.date")
+    .refine((d) => d >= "2000-01-01", "team:errors.selfAssessment.dateFrom2000"),
   ...statementShape,
 });
 

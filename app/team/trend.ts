@@ -4,7 +4,7 @@
 export type RatedObservation = {
   id: string;
   observedAt: string; // ISO instant
-  observedOn: string; // label in the viewer's time zone
+  observedOn: string; // what the page shows for it (the same ISO instant, formatted where shown)
   ratings: Record<string, number | null>;
 };
 

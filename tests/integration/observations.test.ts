@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
 import { action as meAction, loader as meLoader } from "~/routes/me+/index";
 import { loader as recordLoader } from "~/routes/team+/$userId";
 import { action as newAction, loader as newLoader } from "~/routes/team+/observations.new";
@@ -16,6 +18,9 @@ const sam = at("sam.okafor");
 const hour = 60 * 60 * 1000;
 const standards = observationStandards();
 const [first, second, third] = standards.map((s) => s.id);
+// Messages and labels travel as keys; their English words are what a person reads.
+const en = fixedT("en", "team");
+const inWords = (messages: string[] | null | undefined) => messages?.map((m) => errorText(en, m));
 
 let tomasId = "";
 beforeAll(async () => {
@@ -58,11 +63,12 @@ describe("recording an observation", () => {
     const page = await recordLoader(await loaderArgs(demo.manager, location, { userId: tomasId }));
     expect(page.observations[0]).toMatchObject({
       id,
-      channel: "Phone",
+      channel: "team:channels.phone",
       by: "Maya Patel",
       notes: "Restated the facts before proposing anything.",
       acknowledgedOn: null,
     });
+    expect(en(page.observations[0]!.channel)).toBe("Phone");
   });
 
   it("offers only the manager's own team in the form", async () => {
@@ -142,7 +148,7 @@ describe("acknowledging", () => {
 
     const stranger = await acknowledge(lucia, id, "Not mine");
     expect(statusOf(stranger)).toBe(400);
-    expect(fieldErrors(stranger)[""]).toEqual(["There is no such observation of yours."]);
+    expect(inWords(fieldErrors(stranger)[""])).toEqual(["There is no such observation of yours."]);
     const managerTry = await acknowledge(demo.manager, id);
     expect(statusOf(managerTry)).toBe(400);
     expect((await prisma.observation.findUniqueOrThrow({ where: { id } })).acknowledgedAt).toBe(
@@ -159,7 +165,9 @@ describe("acknowledging", () => {
     expect(statusOf(await acknowledge(tomas, id, "Thanks, noted."))).toBe(200);
     const again = await acknowledge(tomas, id, "Changed my mind");
     expect(statusOf(again)).toBe(400);
-    expect(fieldErrors(again)[""]).toEqual(["You have already acknowledged this observation."]);
+    expect(inWords(fieldErrors(again)[""])).toEqual([
+      "You have already acknowledged this observation.",
+    ]);
     const row = await prisma.observation.findUniqueOrThrow({ where: { id } });
     expect(row.acknowledgedAt).not.toBeNull();
     expect(row.employeeComment).toBe("Thanks, noted.");

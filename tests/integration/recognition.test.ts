@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
 import { loader as meLoader } from "~/routes/me+/index";
 import { loader as recordLoader } from "~/routes/team+/$userId";
 import { action as newObservation } from "~/routes/team+/observations.new";
@@ -15,6 +17,8 @@ const lucia = at("lucia.ferrante");
 const colleague = at("tomas.horvat");
 const sam = at("sam.okafor");
 const ines = at("ines.duarte");
+// Badges and messages travel as keys; their English words are what a person reads.
+const en = fixedT("en", "team");
 
 async function observe(manager: string, employeeId: string) {
   const [first] = observationStandards();
@@ -57,10 +61,11 @@ describe("recognition", () => {
     const page = await loader(await loaderArgs(demo.manager, "/team/recognition"));
     expect(page.wall[0]).toMatchObject({
       to: { id: luciaId, name: "Lucia Ferrante", team: "Front desk" },
-      badge: "Calm under pressure",
+      badge: "team:badges.calm-under-pressure.title",
       points: 25,
       from: "Maya Patel",
     });
+    expect(en(page.wall[0]!.badge!)).toBe("Calm under pressure");
     const record = await recordLoader(
       await loaderArgs(demo.manager, `/team/${luciaId}`, { userId: luciaId }),
     );
@@ -123,7 +128,7 @@ describe("recognition", () => {
       observationId,
     });
     expect(statusOf(result)).toBe(400);
-    expect(fieldErrors(result).observationId).toEqual([
+    expect(fieldErrors(result).observationId?.map((m) => errorText(en, m))).toEqual([
       "Choose one of this person's observations, or none.",
     ]);
     expect(await count()).toBe(before);

@@ -3,8 +3,12 @@ import { listModuleArtefacts } from "~/content/store.server";
 import { syncModuleVersions } from "~/content/sync.server";
 import { seedDemoProgress } from "~/db/demo-progress.server";
 import { prisma } from "~/db.server";
+import { errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
 import { loader as exportLoader } from "~/routes/team+/export.csv";
 import { loader as matrixLoader } from "~/routes/team+/index";
+import { csvColumns } from "~/team/matrix.server";
+import { statusLabels } from "~/training/rollout/due";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
 import { statusOf } from "../support/module-actions";
 import { context, settle } from "../support/requests";
@@ -172,7 +176,9 @@ describe("the /team matrix", () => {
       await exportAs(demo.manager, search),
     ]) {
       expect(statusOf(result)).toBe(400);
-      expect((result as unknown as { data: { message: string } }).data.message).toContain(field);
+      // The message is a key; in English it names the filter that was wrong.
+      const message = (result as unknown as { data: { message: string } }).data.message;
+      expect(errorText(fixedT("en", "team"), message)).toContain(`${field} in the address`);
     }
   });
 
@@ -234,6 +240,30 @@ describe("/team/export.csv", () => {
 
     const eli = await csv(demo.manager, "?q=eli%20brooks");
     expect(new Set(eli.rows.map((r) => r.split(",")[1]))).toEqual(new Set([demo.employee]));
+  });
+});
+
+describe("/team/export.csv in the manager's language", () => {
+  it("writes the headers and statuses in her locale; dates stay YYYY-MM-DD", async () => {
+    const english = await csv(demo.manager, "?status=overdue");
+    const { locale } = await prisma.user.findUniqueOrThrow({
+      where: { email: demo.manager },
+      select: { locale: true },
+    });
+    await prisma.user.update({ where: { email: demo.manager }, data: { locale: "sl" } });
+    try {
+      const { header, rows } = await csv(demo.manager, "?status=overdue");
+      const t = fixedT("sl", "team");
+      expect(header).toBe(csvColumns.map((key) => t(key)).join(","));
+      expect(header.startsWith("Zaposleni,E-pošta,Ekipa,Modul,")).toBe(true);
+      expect(rows).toHaveLength(english.rows.length);
+      for (const row of rows) {
+        expect(row.split(",")[5]).toBe(t(statusLabels.overdue));
+        expect(row.split(",")[6]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    } finally {
+      await prisma.user.update({ where: { email: demo.manager }, data: { locale } });
+    }
   });
 });
 

@@ -1,10 +1,11 @@
+import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { useFormat } from "~/i18n/use-format";
 import type { ModuleCompletion, OverduePoint } from "~/team/matrix-charts";
 import { niceTicks } from "~/team/matrix-charts";
 import { statusOrder } from "~/team/matrix-filters";
 import type { Status } from "~/training/rollout/due";
 import { statusLabels } from "~/training/rollout/due";
-import { shortDate } from "~/utils/dates";
 
 // Charts are drawn at a fixed size, on the server too, and scaled to their box by CSS; recharts'
 // own responsive container would only draw after hydration. Fixed ids keep the generated clip-path
@@ -21,8 +22,6 @@ const colors: Record<Status, string> = {
 
 const scaled =
   "overflow-x-auto [&_.recharts-surface]:h-auto [&_.recharts-surface]:w-full [&_.recharts-wrapper]:h-auto! [&_.recharts-wrapper]:w-full!";
-
-const short = (date: string) => shortDate(date, false);
 
 // recharts' own tick labels measure text in the DOM to wrap and thin them out, which the server
 // cannot do, so server and browser would draw different labels. These draw plain text, and every
@@ -72,6 +71,7 @@ function ChartFrame({
   children: React.ReactNode;
   table: React.ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <section
       aria-labelledby={`${id}-title`}
@@ -87,12 +87,12 @@ function ChartFrame({
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium text-brand-800">
-          The numbers as a table
+          {t("team:charts.asTable")}
         </summary>
         <div
           className="mt-2 overflow-x-auto"
           role="region"
-          aria-label={`${title}: the numbers`}
+          aria-label={t("team:charts.numbersOf", { title })}
           tabIndex={0}
         >
           {table}
@@ -109,6 +109,7 @@ const cellClass = "border-b border-slate-100 px-2 py-1.5";
  * milliseconds a page on its 250 bars. Same layout as the line chart's axes and grid.
  */
 function CompletionBars({ data }: { data: ModuleCompletion[] }) {
+  const format = useFormat();
   const width = 560;
   const height = Math.max(160, 48 * data.length + 40);
   const left = 8 + 200; // margin + module names
@@ -126,7 +127,13 @@ function CompletionBars({ data }: { data: ModuleCompletion[] }) {
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={top} y2={bottom} stroke="#e2e8f0" />
           <line x1={x(t)} x2={x(t)} y1={bottom} y2={bottom + 6} stroke="#666" />
-          <PlainTick axis="x" x={x(t)} y={bottom + 8} payload={{ value: t }} />
+          <PlainTick
+            axis="x"
+            x={x(t)}
+            y={bottom + 8}
+            payload={{ value: t }}
+            format={(value) => format.number(Number(value))}
+          />
         </g>
       ))}
       <line x1={left} x2={right} y1={bottom} y2={bottom} stroke="#666" />
@@ -160,26 +167,39 @@ function CompletionBars({ data }: { data: ModuleCompletion[] }) {
 }
 
 export function CompletionChart({ data }: { data: ModuleCompletion[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const total = (s: Status) => data.reduce((sum, m) => sum + m[s], 0);
   const summary =
     data.length === 0
-      ? "No assigned modules for these filters."
-      : `${statusOrder.map((s) => `${total(s)} ${statusLabels[s].toLowerCase()}`).join(", ")}, across ${data.length} ${data.length === 1 ? "module" : "modules"}.`;
+      ? t("team:charts.completion.empty")
+      : t("team:charts.completion.summary", {
+          count: data.length,
+          modules: format.number(data.length),
+          counts: statusOrder
+            .map((s) =>
+              t(`team:charts.completion.statusCount.${s}`, {
+                count: total(s),
+                n: format.number(total(s)),
+              }),
+            )
+            .join(", "),
+        });
   return (
     <ChartFrame
       id="completion-chart"
-      title="Completion by module"
+      title={t("team:charts.completion.title")}
       summary={summary}
       table={
         <table className="w-full text-left">
           <thead>
             <tr>
               <th scope="col" className={cellClass}>
-                Module
+                {t("team:charts.completion.module")}
               </th>
               {statusOrder.map((s) => (
                 <th key={s} scope="col" className={`${cellClass} text-right`}>
-                  {statusLabels[s]}
+                  {t(statusLabels[s])}
                 </th>
               ))}
             </tr>
@@ -192,7 +212,7 @@ export function CompletionChart({ data }: { data: ModuleCompletion[] }) {
                 </th>
                 {statusOrder.map((s) => (
                   <td key={s} className={`${cellClass} text-right tabular-nums`}>
-                    {m[s]}
+                    {format.number(m[s])}
                   </td>
                 ))}
               </tr>
@@ -206,7 +226,7 @@ export function CompletionChart({ data }: { data: ModuleCompletion[] }) {
         {statusOrder.map((s) => (
           <li key={s} className="flex items-center gap-1.5">
             <span className="inline-block size-3 rounded-sm" style={{ background: colors[s] }} />
-            {statusLabels[s]}
+            {t(statusLabels[s])}
           </li>
         ))}
       </ul>
@@ -215,25 +235,37 @@ export function CompletionChart({ data }: { data: ModuleCompletion[] }) {
 }
 
 export function OverdueChart({ data }: { data: OverduePoint[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const now = data.at(-1)?.overdue ?? 0;
   const then = data[0]?.overdue ?? 0;
   const summary = data.length
-    ? `${now} overdue ${now === 1 ? "item" : "items"} today, against ${then} on ${shortDate(data[0]!.date)}, counted weekly over the last ${data.length} weeks.`
-    : "No data.";
+    ? t("team:charts.overdue.summary", {
+        count: now,
+        now: format.number(now),
+        then: format.number(then),
+        date: format.day(data[0]!.date),
+        period: t("team:charts.overdue.period", {
+          count: data.length,
+          weeks: format.number(data.length),
+        }),
+      })
+    : t("team:charts.overdue.empty");
+  const itemsLabel = t("team:charts.overdue.items");
   return (
     <ChartFrame
       id="overdue-chart"
-      title="Overdue items over time"
+      title={t("team:charts.overdue.title")}
       summary={summary}
       table={
         <table className="w-full text-left">
           <thead>
             <tr>
               <th scope="col" className={cellClass}>
-                Week ending
+                {t("team:charts.overdue.weekEnding")}
               </th>
               <th scope="col" className={`${cellClass} text-right`}>
-                Overdue items
+                {itemsLabel}
               </th>
             </tr>
           </thead>
@@ -241,9 +273,11 @@ export function OverdueChart({ data }: { data: OverduePoint[] }) {
             {data.map((p) => (
               <tr key={p.date}>
                 <th scope="row" className={`${cellClass} font-normal`}>
-                  {shortDate(p.date)}
+                  {format.day(p.date)}
                 </th>
-                <td className={`${cellClass} text-right tabular-nums`}>{p.overdue}</td>
+                <td className={`${cellClass} text-right tabular-nums`}>
+                  {format.number(p.overdue)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -258,18 +292,25 @@ export function OverdueChart({ data }: { data: OverduePoint[] }) {
         margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
       >
         <CartesianGrid stroke="#e2e8f0" />
-        <XAxis dataKey="date" interval={1} tick={<PlainTick axis="x" format={short} />} />
+        <XAxis
+          dataKey="date"
+          interval={1}
+          tick={<PlainTick axis="x" format={(date) => format.day(date, false)} />}
+        />
         <YAxis
           allowDecimals={false}
           interval={0}
           // Room for the longest count: four digits did not fit in 40 px.
-          width={Math.max(40, 16 + 8 * String(Math.max(0, ...data.map((p) => p.overdue))).length)}
-          tick={<PlainTick axis="y" />}
+          width={Math.max(
+            40,
+            16 + 8 * format.number(Math.max(0, ...data.map((p) => p.overdue))).length,
+          )}
+          tick={<PlainTick axis="y" format={(value) => format.number(Number(value))} />}
         />
         <Line
           type="linear"
           dataKey="overdue"
-          name="Overdue items"
+          name={itemsLabel}
           stroke={colors.overdue}
           strokeWidth={2}
           isAnimationActive={false}

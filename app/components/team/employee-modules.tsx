@@ -1,5 +1,7 @@
-import { formatLocalDate, StatusBadge } from "~/components/training/status-badge";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/training/status-badge";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { useFormat } from "~/i18n/use-format";
 import type { Status } from "~/training/rollout/due";
 
 /** One person's assigned modules with status, due date and progress. */
@@ -10,8 +12,10 @@ export function EmployeeModules({
   modules: { slug: string; title: string; status: Status; dueDate: string; percent: number }[];
   labelledBy: string;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   if (!modules.length)
-    return <p className="text-sm text-slate-600">No module is assigned to them.</p>;
+    return <p className="text-sm text-slate-600">{t("team:person.noModules")}</p>;
   return (
     <ul
       aria-labelledby={labelledBy}
@@ -26,10 +30,12 @@ export function EmployeeModules({
           <p className="flex items-center gap-3 text-sm text-slate-700">
             <StatusBadge status={m.status} />
             <span className="whitespace-nowrap">
-              {m.status === "completed" ? "Done" : `Due ${formatLocalDate(m.dueDate, "medium")}`}
+              {m.status === "completed"
+                ? t("team:person.done")
+                : t("team:person.due", { date: format.day(m.dueDate) })}
             </span>
           </p>
-          <ProgressBar label={`${m.title}: progress`} percent={m.percent} />
+          <ProgressBar label={t("team:person.progress", { module: m.title })} percent={m.percent} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { MatrixFilters } from "~/team/matrix-filters";
 import { statusOrder } from "~/team/matrix-filters";
 import { statusLabels } from "~/training/rollout/due";
@@ -19,29 +20,30 @@ export function MatrixFilterForm({
   teams: { id: string; name: string }[];
   modules: { slug: string; title: string }[];
 }) {
+  const { t } = useTranslation();
   return (
     <Form
       method="get"
       role="search"
-      aria-label="Filter the team"
+      aria-label={t("team:filters.form")}
       className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1.4fr_auto] lg:items-end"
     >
       <div>
         <label htmlFor="filter-team" className="block text-sm font-medium text-slate-800">
-          Team
+          {t("team:filters.labels.team")}
         </label>
         <select id="filter-team" name="team" defaultValue={filters.team ?? ""} className={control}>
-          <option value="">All my teams</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+          <option value="">{t("team:filters.allTeams")}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label htmlFor="filter-module" className="block text-sm font-medium text-slate-800">
-          Module
+          {t("team:filters.labels.module")}
         </label>
         <select
           id="filter-module"
@@ -49,7 +51,7 @@ export function MatrixFilterForm({
           defaultValue={filters.module ?? ""}
           className={control}
         >
-          <option value="">All modules</option>
+          <option value="">{t("team:filters.allModules")}</option>
           {modules.map((m) => (
             <option key={m.slug} value={m.slug}>
               {m.title}
@@ -59,7 +61,7 @@ export function MatrixFilterForm({
       </div>
       <div>
         <label htmlFor="filter-status" className="block text-sm font-medium text-slate-800">
-          Status
+          {t("team:filters.labels.status")}
         </label>
         <select
           id="filter-status"
@@ -67,17 +69,17 @@ export function MatrixFilterForm({
           defaultValue={filters.status ?? ""}
           className={control}
         >
-          <option value="">Any status</option>
+          <option value="">{t("team:filters.anyStatus")}</option>
           {statusOrder.map((s) => (
             <option key={s} value={s}>
-              {statusLabels[s]}
+              {t(statusLabels[s])}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-          Search by name
+          {t("team:filters.labels.q")}
         </label>
         <input
           id="filter-q"
@@ -85,7 +87,7 @@ export function MatrixFilterForm({
           type="search"
           defaultValue={filters.q ?? ""}
           maxLength={100}
-          placeholder="Name or e-mail"
+          placeholder={t("team:filters.searchPlaceholder")}
           className={control}
         />
       </div>
@@ -97,10 +99,10 @@ export function MatrixFilterForm({
           type="submit"
           className="rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
         >
-          Apply
+          {t("team:filters.apply")}
         </button>
         <Link to="/team" className="text-sm font-medium text-brand-700 underline">
-          Clear
+          {t("team:filters.clear")}
         </Link>
       </div>
     </Form>

@@ -1,4 +1,6 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/use-format";
 import type { MatrixFilters } from "~/team/matrix-filters";
 import { matrixSearch, pageSize } from "~/team/matrix-filters";
 
@@ -17,26 +19,38 @@ export function MatrixPagination({
   pageCount: number;
   total: number;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
-    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
+    <nav
+      aria-label={t("team:pagination.label")}
+      className="mt-4 flex flex-wrap items-center justify-between gap-3"
+    >
       <p className="text-sm text-slate-700" aria-live="polite">
         {total === 0
-          ? "Nobody matches."
-          : `Showing ${first}–${last} of ${total} ${total === 1 ? "person" : "people"}`}
-        {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+          ? t("team:pagination.nobody")
+          : t("team:pagination.showing", {
+              count: total,
+              first: format.number(first),
+              last: format.number(last),
+              total: format.number(total),
+            })}
+        {pageCount > 1
+          ? ` · ${t("team:pagination.page", { page: format.number(page), pageCount: format.number(pageCount) })}`
+          : ""}
       </p>
       {pageCount > 1 ? (
         <div className="flex gap-2">
           {page > 1 ? (
             <Link to={matrixSearch(filters, { page: page - 1 })} rel="prev" className={linkClass}>
-              Previous page
+              {t("team:pagination.previous")}
             </Link>
           ) : null}
           {page < pageCount ? (
             <Link to={matrixSearch(filters, { page: page + 1 })} rel="next" className={linkClass}>
-              Next page
+              {t("team:pagination.next")}
             </Link>
           ) : null}
         </div>

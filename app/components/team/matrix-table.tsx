@@ -1,9 +1,12 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/training/status-badge";
+import type { Formatters } from "~/i18n/format";
+import { useFormat } from "~/i18n/use-format";
 import type { MatrixFilters, SortKey } from "~/team/matrix-filters";
 import { matrixSearch } from "~/team/matrix-filters";
 import type { MatrixRow } from "~/team/matrix.server";
-import { shortDate } from "~/utils/dates";
 
 type Column = { slug: string; title: string };
 
@@ -19,6 +22,7 @@ function SortHeader({
   filters: MatrixFilters;
   className?: string;
 }) {
+  const { t } = useTranslation();
   const active = filters.sort === sortKey;
   const dir = active && filters.dir === "asc" ? "desc" : "asc";
   return (
@@ -37,25 +41,31 @@ function SortHeader({
         </span>
         <span className="sr-only">
           {active
-            ? `, sorted ${filters.dir === "asc" ? "ascending" : "descending"}; sort ${dir === "asc" ? "ascending" : "descending"}`
-            : ", sort"}
+            ? filters.dir === "asc"
+              ? t("team:matrix.sort.ascending")
+              : t("team:matrix.sort.descending")
+            : t("team:matrix.sort.none")}
         </span>
       </Link>
     </th>
   );
 }
 
-// Cells are styled by the table's class (app.css): a page holds thousands of them.
-function Cell({ row, column }: { row: MatrixRow; column: Column }) {
+// Cells are styled by the table's class (app.css): a page holds thousands of them, so the
+// words are looked up once per table and passed down.
+type CellText = { done: (date: string) => string; due: (date: string) => string } & Record<
+  "filteredOut" | "notAssigned",
+  string
+>;
+
+function Cell({ row, column, text }: { row: MatrixRow; column: Column; text: CellText }) {
   const item = row.cells[column.slug];
   if (item) {
     return (
       <td>
         <StatusBadge status={item.status} />
         <p className="matrix-note">
-          {item.completedOn
-            ? `Done ${shortDate(item.completedOn)}`
-            : `Due ${shortDate(item.dueDate)}`}
+          {item.completedOn ? text.done(item.completedOn) : text.due(item.dueDate)}
         </p>
       </td>
     );
@@ -65,13 +75,35 @@ function Cell({ row, column }: { row: MatrixRow; column: Column }) {
       {row.filteredOut.includes(column.slug) ? (
         <>
           <span aria-hidden>·</span>
-          <span className="sr-only">Filtered out</span>
+          <span className="sr-only">{text.filteredOut}</span>
         </>
       ) : (
-        "Not assigned"
+        text.notAssigned
       )}
     </td>
   );
+}
+
+/** The cells' words; the people of a page share a few hundred dates, each written once. */
+function cellText(t: TFunction, format: Formatters): CellText {
+  const notes = new Map<string, string>();
+  const note = (key: "done" | "due", date: string) => {
+    let text = notes.get(`${key} ${date}`);
+    if (text === undefined) {
+      text =
+        key === "done"
+          ? t("team:matrix.cell.done", { date: format.day(date) })
+          : t("team:matrix.cell.due", { date: format.day(date) });
+      notes.set(`${key} ${date}`, text);
+    }
+    return text;
+  };
+  return {
+    done: (date) => note("done", date),
+    due: (date) => note("due", date),
+    filteredOut: t("team:matrix.cell.filteredOut"),
+    notAssigned: t("team:matrix.cell.notAssigned"),
+  };
 }
 
 /** People down the side, modules across; the name column stays put while the modules scroll. */
@@ -86,11 +118,14 @@ export function MatrixTable({
   filters: MatrixFilters;
   caption: string;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const text = cellText(t, format);
   return (
     <div
       className="overflow-x-auto rounded-2xl border border-slate-200 bg-white"
       role="region"
-      aria-label="Completion matrix"
+      aria-label={t("team:matrix.region")}
       tabIndex={0}
     >
       <table className="matrix-table w-full text-left text-sm">
@@ -98,13 +133,17 @@ export function MatrixTable({
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
           <tr>
             <SortHeader
-              label="Employee"
+              label={t("team:matrix.columns.employee")}
               sortKey="name"
               filters={filters}
               className="sticky left-0 z-10 bg-slate-50"
             />
-            <SortHeader label="Status" sortKey="status" filters={filters} />
-            <SortHeader label="Next due" sortKey="due" filters={filters} />
+            <SortHeader
+              label={t("team:matrix.columns.status")}
+              sortKey="status"
+              filters={filters}
+            />
+            <SortHeader label={t("team:matrix.columns.nextDue")} sortKey="due" filters={filters} />
             {columns.map((c) => (
               <th
                 key={c.slug}
@@ -139,10 +178,10 @@ export function MatrixTable({
                 )}
               </td>
               <td className="whitespace-nowrap tabular-nums">
-                {row.nextDue ? shortDate(row.nextDue) : "—"}
+                {row.nextDue ? format.day(row.nextDue) : "—"}
               </td>
               {columns.map((c) => (
-                <Cell key={c.slug} row={row} column={c} />
+                <Cell key={c.slug} row={row} column={c} text={text} />
               ))}
             </tr>
           ))}

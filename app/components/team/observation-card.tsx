@@ -1,9 +1,13 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/use-format";
 import { ObservationRatings } from "./observation-ratings";
 
 type CardObservation = {
   id: string;
+  /** The channel's message key (a channel no longer offered: as stored). */
   channel: string;
+  /** The instant observed, ISO: written in the viewer's language and time zone. */
   observedOn: string;
   by: string;
   rated: Parameters<typeof ObservationRatings>[0]["rated"];
@@ -20,6 +24,8 @@ export function ObservationCard({
   className?: string;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <article
       id={`observation-${o.id}`}
@@ -28,9 +34,12 @@ export function ObservationCard({
     >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`observation-${o.id}-title`} className="font-semibold text-slate-900">
-          {o.channel}, {o.observedOn}
+          {t("team:observation.cardTitle", {
+            channel: t(o.channel, { defaultValue: o.channel }),
+            date: format.dateTime(o.observedOn),
+          })}
         </h3>
-        <p className="text-sm text-slate-600">Observed by {o.by}</p>
+        <p className="text-sm text-slate-600">{t("team:observation.by", { name: o.by })}</p>
       </header>
       <ObservationRatings rated={o.rated} />
       {o.notes ? (

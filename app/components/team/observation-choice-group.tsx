@@ -1,3 +1,6 @@
+import { useTranslation } from "react-i18next";
+import { errorText } from "~/i18n/errors";
+
 /** A labelled group of radio buttons (a fieldset), with its errors tied to it. */
 export function ChoiceGroup({
   legend,
@@ -16,6 +19,7 @@ export function ChoiceGroup({
   errors?: string[];
   errorId: string;
 }) {
+  const { t } = useTranslation();
   const invalid = Boolean(errors?.length);
   const descriptionId = `${errorId}-description`;
   return (
@@ -56,7 +60,7 @@ export function ChoiceGroup({
       </div>
       <ul id={errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
         {errors?.map((e) => (
-          <li key={e}>{e}</li>
+          <li key={e}>{errorText(t, e)}</li>
         ))}
       </ul>
     </fieldset>

@@ -3,9 +3,12 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
+import { errorText } from "~/i18n/errors";
+import { useFormat } from "~/i18n/use-format";
 import { channelLabels, channels, notesMax, observationSchema } from "~/team/observation-schema";
 import { ChoiceGroup } from "./observation-choice-group";
 import { PersonSelect } from "./person-select";
@@ -20,6 +23,8 @@ type Props = {
 };
 
 export function ObservationForm({ people, standards, timeZone, defaults, lastResult }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const schema = useMemo(
     () => observationSchema({ standardIds: standards.map((s) => s.id), timeZone }),
     [standards, timeZone],
@@ -42,19 +47,19 @@ export function ObservationForm({ people, standards, timeZone, defaults, lastRes
     <Form method="post" {...getFormProps(form)} className="space-y-8">
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="grid gap-5 rounded-2xl border border-slate-200 bg-white p-5 sm:grid-cols-2 sm:p-6">
-        <PersonSelect field={fields.employeeId} label="Employee" people={people} />
+        <PersonSelect field={fields.employeeId} label={t("team:forms.employee")} people={people} />
         <Field
-          label="Date and time"
+          label={t("team:observation.dateTime")}
           inputProps={getInputProps(fields.observedAt, { type: "datetime-local" })}
           errors={fields.observedAt.errors}
           errorId={fields.observedAt.errorId}
         />
         <div className="sm:col-span-2">
           <ChoiceGroup
-            legend="Channel"
+            legend={t("team:observation.channel")}
             name={fields.channel.name}
             initialValue={fields.channel.initialValue as string | undefined}
-            options={channels.map((c) => ({ value: c, label: channelLabels[c] }))}
+            options={channels.map((c) => ({ value: c, label: t(channelLabels[c]) }))}
             errors={fields.channel.errors}
             errorId={fields.channel.errorId}
           />
@@ -64,15 +69,12 @@ export function ObservationForm({ people, standards, timeZone, defaults, lastRes
       <section aria-labelledby="standards-heading" className="space-y-4">
         <div>
           <h2 id="standards-heading" className="text-lg font-semibold text-slate-900">
-            Service standards
+            {t("team:observation.standards")}
           </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            1 is far from the standard, 5 is an example for others. Choose N/A where it did not come
-            up; rate at least one.
-          </p>
+          <p className="mt-1 text-sm text-slate-700">{t("team:observation.standardsHint")}</p>
           <ul id={fields.ratings.errorId} className="mt-2 text-sm text-red-700" aria-live="polite">
             {fields.ratings.errors?.map((e) => (
-              <li key={e}>{e}</li>
+              <li key={e}>{errorText(t, e)}</li>
             ))}
           </ul>
         </div>
@@ -93,11 +95,10 @@ export function ObservationForm({ people, standards, timeZone, defaults, lastRes
 
       <div className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6">
         <label htmlFor={fields.notes.id} className="block text-sm font-medium text-slate-800">
-          Notes
+          {t("team:observation.notes")}
         </label>
         <p id={`${fields.notes.id}-hint`} className="text-sm text-slate-600">
-          What you saw and heard, and what to keep or change. Up to {notesMax.toLocaleString("en")}{" "}
-          characters.
+          {t("team:observation.notesHint", { count: notesMax, max: format.number(notesMax) })}
         </p>
         <textarea
           {...getTextareaProps(fields.notes)}
@@ -107,12 +108,12 @@ export function ObservationForm({ people, standards, timeZone, defaults, lastRes
         />
         <ul id={fields.notes.errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
           {fields.notes.errors?.map((e) => (
-            <li key={e}>{e}</li>
+            <li key={e}>{errorText(t, e)}</li>
           ))}
         </ul>
       </div>
       <Button type="submit" pending={pending}>
-        Save observation
+        {t("team:observation.save")}
       </Button>
     </Form>
   );

@@ -1,4 +1,6 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/use-format";
 import type { ObservationView } from "~/team/observations.server";
 import { ObservationCard } from "./observation-card";
 import { Acknowledgement } from "./observation-ratings";
@@ -11,6 +13,8 @@ export function ObservationList({
   observations: ObservationView[];
   employee: { id: string; name: string };
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <ol className="space-y-4">
       {observations.map((o) => (
@@ -27,10 +31,13 @@ export function ObservationList({
             <p className="mt-3">
               <Link
                 to={`/team/recognition?employee=${employee.id}&observation=${o.id}`}
-                aria-label={`Recognise ${employee.name} for the observation of ${o.observedOn}`}
+                aria-label={t("team:observation.recogniseFor", {
+                  name: employee.name,
+                  date: format.dateTime(o.observedOn),
+                })}
                 className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
               >
-                Recognise for this
+                {t("team:observation.recogniseForThis")}
               </Link>
             </p>
           </ObservationCard>

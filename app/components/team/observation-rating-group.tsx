@@ -1,10 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { ratingChoices } from "~/team/observation-schema";
 import { ChoiceGroup } from "./observation-choice-group";
-
-const options = ratingChoices.map((choice) => ({
-  value: choice,
-  label: choice === "na" ? "N/A" : choice,
-}));
 
 /** One service standard rated 1–5 or N/A. */
 export function RatingGroup({
@@ -20,6 +16,11 @@ export function RatingGroup({
   errors?: string[];
   errorId: string;
 }) {
+  const { t } = useTranslation();
+  const options = ratingChoices.map((choice) => ({
+    value: choice,
+    label: choice === "na" ? t("team:observation.notApplicable") : choice,
+  }));
   return (
     <div className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
       <ChoiceGroup

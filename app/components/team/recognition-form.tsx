@@ -3,22 +3,34 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
+import { errorText } from "~/i18n/errors";
+import { useFormat } from "~/i18n/use-format";
 import { pointsMax, reasonMax, RecognitionSchema } from "~/team/recognition-schema";
 import { PersonSelect } from "./person-select";
 import { BadgePicker } from "./recognition-badges";
 
 type Props = {
   people: { name: string; members: { id: string; name: string }[] }[];
-  observations: { id: string; employeeId: string; label: string }[];
+  /** When (ISO), the channel's message key and the start of the notes. */
+  observations: {
+    id: string;
+    employeeId: string;
+    observedAt: string;
+    channel: string;
+    excerpt: string;
+  }[];
   defaults: { employeeId: string; observationId: string };
   lastResult?: SubmissionResult<string[]>;
-  saved?: string;
+  saved?: boolean;
 };
 
 export function RecognitionForm({ people, observations, defaults, lastResult, saved }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const [form, fields] = useForm({
     id: "recognition",
     lastResult,
@@ -43,29 +55,28 @@ export function RecognitionForm({ people, observations, defaults, lastResult, sa
         <FormErrors id={form.errorId} errors={form.errors} />
         {saved ? (
           <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900">
-            {saved}
+            {t("team:recognition.saved")}
           </p>
         ) : null}
       </div>
       <PersonSelect
         field={fields.employeeId}
-        label="Employee"
+        label={t("team:forms.employee")}
         people={people}
         onChange={setEmployeeId}
       />
       <Field
-        label={`Points (1–${pointsMax})`}
+        label={t("team:recognition.points", { max: format.number(pointsMax) })}
         inputProps={{ ...getInputProps(fields.points, { type: "number" }), inputMode: "numeric" }}
         errors={fields.points.errors}
         errorId={fields.points.errorId}
       />
       <div className="sm:col-span-2">
         <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
-          What they did well
+          {t("team:recognition.reason")}
         </label>
         <p id={`${fields.reason.id}-hint`} className="text-sm text-slate-600">
-          Be specific: the customer, the moment, what made the difference. Up to {reasonMax}{" "}
-          characters; the team sees it on the wall.
+          {t("team:recognition.reasonHint", { count: reasonMax, max: format.number(reasonMax) })}
         </p>
         <textarea
           {...getTextareaProps(fields.reason)}
@@ -75,7 +86,7 @@ export function RecognitionForm({ people, observations, defaults, lastResult, sa
         />
         <ul id={fields.reason.errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
           {fields.reason.errors?.map((e) => (
-            <li key={e}>{e}</li>
+            <li key={e}>{errorText(t, e)}</li>
           ))}
         </ul>
       </div>
@@ -92,7 +103,7 @@ export function RecognitionForm({ people, observations, defaults, lastResult, sa
           htmlFor={fields.observationId.id}
           className="block text-sm font-medium text-slate-800"
         >
-          For an observation (optional)
+          {t("team:recognition.observation")}
         </label>
         <select
           key={employeeId}
@@ -104,11 +115,15 @@ export function RecognitionForm({ people, observations, defaults, lastResult, sa
           className="mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 aria-invalid:border-red-600"
         >
           <option value="">
-            {theirs.length ? "No observation" : "No recent observation of them"}
+            {theirs.length ? t("team:recognition.noObservation") : t("team:recognition.noRecent")}
           </option>
           {theirs.map((o) => (
             <option key={o.id} value={o.id}>
-              {o.label}
+              {[
+                format.dateTime(o.observedAt),
+                t(o.channel, { defaultValue: o.channel }),
+                ...(o.excerpt ? [o.excerpt] : []),
+              ].join(" · ")}
             </option>
           ))}
         </select>
@@ -118,13 +133,13 @@ export function RecognitionForm({ people, observations, defaults, lastResult, sa
           aria-live="polite"
         >
           {fields.observationId.errors?.map((e) => (
-            <li key={e}>{e}</li>
+            <li key={e}>{errorText(t, e)}</li>
           ))}
         </ul>
       </div>
       <div>
         <Button type="submit" pending={pending}>
-          Recognise
+          {t("team:recognition.submit")}
         </Button>
       </div>
     </Form>

@@ -2,26 +2,27 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
-import {
-  ratingLabels,
-  SelfAssessmentSchema,
-  selfAssessmentAreas,
-  statementField,
-} from "~/team/self-assessment";
+import type { SelfAssessmentText } from "~/content/self-assessment.server";
+import { errorText } from "~/i18n/errors";
+import { SelfAssessmentSchema, selfAssessmentAreas, statementField } from "~/team/self-assessment";
 
 /** One statement: a group of five radios, Never … Always, with its error under it. */
 function StatementRating({
   number,
   statement,
+  labels,
   field,
 }: {
   number: number;
   statement: string;
+  labels: string[];
   field: FieldMetadata<string>;
 }) {
+  const { t } = useTranslation();
   const invalid = Boolean(field.errors?.length);
   const textId = `${field.id}-text`;
   // A labelled radiogroup rather than a fieldset: a legend cannot sit in a grid cell, and on wide
@@ -38,7 +39,7 @@ function StatementRating({
         aria-invalid={invalid || undefined}
         className="mt-2 grid grid-cols-5 gap-1 sm:mt-0 sm:flex sm:gap-1.5"
       >
-        {ratingLabels.map((label, i) => {
+        {labels.map((label, i) => {
           const value = String(i + 1);
           const { key, ...props } = getInputProps(field, { type: "radio", value });
           return (
@@ -53,7 +54,7 @@ function StatementRating({
         })}
       </div>
       <p id={field.errorId} className="text-sm text-red-700 sm:col-span-2" aria-live="polite">
-        {field.errors?.join(" ")}
+        {field.errors?.map((e) => errorText(t, e)).join(" ")}
       </p>
     </div>
   );
@@ -64,16 +65,22 @@ const firstNumber = selfAssessmentAreas.map(
   (_, a) => 1 + selfAssessmentAreas.slice(0, a).reduce((n, area) => n + area.statements.length, 0),
 );
 
-/** The 25-statement questionnaire for one team, with the date it describes. */
+/**
+ * The 25-statement questionnaire for one team, with the date it describes. `text` holds the
+ * statements, area titles and answer scale in the reader's language (content, not catalogues).
+ */
 export function SelfAssessmentForm({
   teamId,
   today,
+  text,
   lastResult,
 }: {
   teamId: string;
   today: string;
+  text: SelfAssessmentText;
   lastResult?: SubmissionResult<string[]>;
 }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   // Typed as a plain record: the 25 statement fields are built from the areas at run time.
   const [form, fields] = useForm<{ teamId: string; assessedOn: string } & Record<string, string>>({
@@ -90,38 +97,40 @@ export function SelfAssessmentForm({
       <FormErrors id={form.errorId} errors={form.errors ?? fields.teamId.errors} />
       <div className="max-w-xs">
         <Field
-          label="Date of the assessment"
+          label={t("team:selfAssessment.date")}
           inputProps={{ ...getInputProps(fields.assessedOn, { type: "date" }), max: today }}
           errors={fields.assessedOn.errors}
           errorId={fields.assessedOn.errorId}
         />
       </div>
-      <p className="text-sm text-slate-700">
-        Rate how often each statement is true of your team, from 1 (never) to 5 (always).
-      </p>
-      {selfAssessmentAreas.map((area, areaIndex) => (
-        <fieldset
-          key={area.id}
-          className="rounded-xl border border-slate-200 bg-white px-4 pt-2 pb-3 sm:px-5"
-        >
-          <legend className="px-1 text-base font-semibold text-slate-900">
-            {areaIndex + 1}. {area.title}
-          </legend>
-          {area.statements.map((statement, i) => {
-            const name = statementField(area.id, i);
-            return (
-              <StatementRating
-                key={name}
-                number={firstNumber[areaIndex]! + i}
-                statement={statement}
-                field={fields[name]!}
-              />
-            );
-          })}
-        </fieldset>
-      ))}
+      <p className="text-sm text-slate-700">{t("team:selfAssessment.instructions")}</p>
+      {selfAssessmentAreas.map((area, areaIndex) => {
+        const words = text.areas.find((a) => a.id === area.id);
+        return (
+          <fieldset
+            key={area.id}
+            className="rounded-xl border border-slate-200 bg-white px-4 pt-2 pb-3 sm:px-5"
+          >
+            <legend className="px-1 text-base font-semibold text-slate-900">
+              {areaIndex + 1}. {words?.title ?? area.title}
+            </legend>
+            {area.statements.map((statement, i) => {
+              const name = statementField(area.id, i);
+              return (
+                <StatementRating
+                  key={name}
+                  number={firstNumber[areaIndex]! + i}
+                  statement={words?.statements[i] ?? statement}
+                  labels={text.ratingLabels}
+                  field={fields[name]!}
+                />
+              );
+            })}
+          </fieldset>
+        );
+      })}
       <Button type="submit" pending={navigation.state === "submitting"}>
-        Save the assessment
+        {t("team:selfAssessment.save")}
       </Button>
     </Form>
   );

@@ -1,4 +1,4 @@
-import { useHydrated } from "~/utils/use-hydrated";
+import { useTranslation } from "react-i18next";
 import {
   CartesianGrid,
   Line,
@@ -8,9 +8,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useFormat } from "~/i18n/use-format";
+import { fixedDecimals } from "~/team/numbers";
 import type { SavedAssessment } from "~/team/self-assessment.server";
 import { assetFrom, bandText, losingUpTo, maxTotal, minTotal } from "~/team/self-assessment";
-import { formatDate } from "./self-assessment-result";
+import { useHydrated } from "~/utils/use-hydrated";
 
 /** Totals over time with the two band edges; the table under it is the text alternative. */
 export function SelfAssessmentHistory({
@@ -20,15 +22,17 @@ export function SelfAssessmentHistory({
   teamName: string;
   history: SavedAssessment[];
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const hydrated = useHydrated();
-  const points = history.map((a) => ({ date: formatDate(a.assessedOn), total: a.total }));
+  const points = history.map((a) => ({ date: format.day(a.assessedOn), total: a.total }));
   return (
     <section aria-labelledby="history-heading" className="mt-10">
       <h2 id="history-heading" className="text-lg font-semibold">
-        History of {teamName}
+        {t("team:selfAssessment.history.title", { team: teamName })}
       </h2>
       {history.length === 0 ? (
-        <p className="mt-2 text-slate-700">No assessments yet. Save the first one above.</p>
+        <p className="mt-2 text-slate-700">{t("team:selfAssessment.history.empty")}</p>
       ) : (
         <>
           <figure className="mt-3 rounded-2xl border border-slate-200 bg-white p-4">
@@ -56,7 +60,7 @@ export function SelfAssessmentHistory({
                       stroke="#15803d"
                       strokeDasharray="4 4"
                       label={{
-                        value: "Asset",
+                        value: t("team:selfAssessment.history.assetLine"),
                         position: "insideTopLeft",
                         fontSize: 12,
                         fill: "#166534",
@@ -67,7 +71,7 @@ export function SelfAssessmentHistory({
                       stroke="#b91c1c"
                       strokeDasharray="4 4"
                       label={{
-                        value: "Losing",
+                        value: t("team:selfAssessment.history.losingLine"),
                         position: "insideBottomLeft",
                         fontSize: 12,
                         fill: "#991b1b",
@@ -86,35 +90,43 @@ export function SelfAssessmentHistory({
               ) : null}
             </div>
             <figcaption className="mt-2 text-sm text-slate-600">
-              Total per assessment ({minTotal}–{maxTotal}); dashed lines at {assetFrom} (asset) and{" "}
-              {losingUpTo} (losing customers).
+              {t("team:selfAssessment.history.caption", {
+                min: format.number(minTotal),
+                max: format.number(maxTotal),
+                asset: format.number(assetFrom),
+                losing: format.number(losingUpTo),
+              })}
             </figcaption>
           </figure>
           <div className="mt-4 overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Self-assessments of {teamName}, oldest first</caption>
+              <caption className="sr-only">
+                {t("team:selfAssessment.history.tableCaption", { team: teamName })}
+              </caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
                   <th scope="col" className="px-4 py-2.5 font-semibold">
-                    Date
+                    {t("team:selfAssessment.history.date")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-semibold">
-                    Total
+                    {t("team:selfAssessment.history.total")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-semibold">
-                    Band
+                    {t("team:selfAssessment.history.band")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-semibold">
-                    By
+                    {t("team:selfAssessment.history.by")}
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {history.map((a) => (
                   <tr key={a.id}>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{formatDate(a.assessedOn)}</td>
-                    <td className="px-4 py-2.5 tabular-nums">{a.total.toFixed(1)}</td>
-                    <td className="px-4 py-2.5">{bandText[a.band].title}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{format.day(a.assessedOn)}</td>
+                    <td className="px-4 py-2.5 tabular-nums">
+                      {fixedDecimals(format.locale, a.total, 1)}
+                    </td>
+                    <td className="px-4 py-2.5">{t(bandText[a.band].title)}</td>
                     <td className="px-4 py-2.5">{a.managerName}</td>
                   </tr>
                 ))}

@@ -1,6 +1,8 @@
-import { useHydrated } from "~/utils/use-hydrated";
-import { shortDate } from "~/utils/dates";
+import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import type { SelfAssessmentText } from "~/content/self-assessment.server";
+import { useFormat } from "~/i18n/use-format";
+import { fixedDecimals } from "~/team/numbers";
 import type { SavedAssessment } from "~/team/self-assessment.server";
 import type { Band } from "~/team/self-assessment";
 import {
@@ -11,6 +13,7 @@ import {
   minTotal,
   selfAssessmentAreas,
 } from "~/team/self-assessment";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export const bandStyles: Record<Band, string> = {
   asset: "border-green-200 bg-green-50 text-green-900",
@@ -18,14 +21,18 @@ export const bandStyles: Record<Band, string> = {
   losing: "border-red-200 bg-red-50 text-red-900",
 };
 
-// By hand, not toLocaleDateString: Node and Chromium abbreviate September differently.
-export const formatDate = (iso: string) => shortDate(iso);
-
 /** Per-area averages as a bar chart, with the same numbers as a list for screen readers. */
-function AreaChart({ assessment }: { assessment: SavedAssessment }) {
+function AreaChart({
+  assessment,
+  text,
+}: {
+  assessment: SavedAssessment;
+  text: SelfAssessmentText;
+}) {
   const hydrated = useHydrated();
+  const format = useFormat();
   const rows = selfAssessmentAreas.map((area, i) => ({
-    name: `${i + 1}. ${area.title}`,
+    name: `${i + 1}. ${text.areas.find((a) => a.id === area.id)?.title ?? area.title}`,
     short: String(i + 1),
     average: assessment.areaAverages[area.id],
   }));
@@ -61,7 +68,9 @@ function AreaChart({ assessment }: { assessment: SavedAssessment }) {
         {rows.map((row) => (
           <li key={row.name} className="flex justify-between gap-3 border-b border-slate-100 py-1">
             <span>{row.name}</span>
-            <span className="font-semibold tabular-nums">{row.average.toFixed(2)}</span>
+            <span className="font-semibold tabular-nums">
+              {fixedDecimals(format.locale, row.average, 2)}
+            </span>
           </li>
         ))}
       </ol>
@@ -73,35 +82,51 @@ function AreaChart({ assessment }: { assessment: SavedAssessment }) {
 export function SelfAssessmentResult({
   assessment,
   justSaved,
+  text,
 }: {
   assessment: SavedAssessment;
   justSaved: boolean;
+  text: SelfAssessmentText;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const band = bandText[assessment.band];
+  const date = format.day(assessment.assessedOn);
   return (
     <section
       aria-labelledby="result-heading"
       className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6"
     >
       <h2 id="result-heading" className="text-lg font-semibold">
-        {justSaved ? "Saved: " : "Latest: "}assessment of {formatDate(assessment.assessedOn)}
+        {justSaved
+          ? t("team:selfAssessment.result.saved", { date })
+          : t("team:selfAssessment.result.latest", { date })}
       </h2>
       <div
         role={justSaved ? "status" : undefined}
         className={`mt-3 rounded-xl border px-4 py-3 ${bandStyles[assessment.band]}`}
       >
         <p className="text-lg font-semibold">
-          Total {assessment.total.toFixed(1)} of {maxTotal}: {band.title}
+          {t("team:selfAssessment.result.total", {
+            total: fixedDecimals(format.locale, assessment.total, 1),
+            max: format.number(maxTotal),
+            band: t(band.title),
+          })}
         </p>
-        <p className="text-sm">{band.advice}</p>
+        <p className="text-sm">{t(band.advice)}</p>
       </div>
       <p className="mt-3 text-sm text-slate-700">
-        The total adds the seven area averages, so it runs from {minTotal} to {maxTotal}.{" "}
-        {assetFrom} or more: service is an asset. {losingUpTo} or less: you are probably losing
-        customers. In between (also 27.5 or 20.5): adequate, needs overall improvement.
+        {t("team:selfAssessment.result.explanation", {
+          min: format.number(minTotal),
+          max: format.number(maxTotal),
+          asset: format.number(assetFrom),
+          losing: format.number(losingUpTo),
+          upper: format.number(27.5),
+          lower: format.number(20.5),
+        })}
       </p>
-      <h3 className="mt-5 text-base font-semibold">Average per area (1–5)</h3>
-      <AreaChart assessment={assessment} />
+      <h3 className="mt-5 text-base font-semibold">{t("team:selfAssessment.result.perArea")}</h3>
+      <AreaChart assessment={assessment} text={text} />
     </section>
   );
 }

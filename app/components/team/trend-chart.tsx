@@ -1,4 +1,8 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import type { Formatters } from "~/i18n/format";
+import { useFormat } from "~/i18n/use-format";
 import type { StandardTrend } from "~/team/trend";
 
 // One small chart per standard (small multiples): eleven lines in one chart are unreadable.
@@ -30,25 +34,28 @@ const gridLines = [16, 46, 76, 106, 136];
 const scaled =
   "[&_.recharts-surface]:h-auto [&_.recharts-surface]:w-full [&_.recharts-wrapper]:h-auto! [&_.recharts-wrapper]:w-full!";
 
-function sentence(trend: StandardTrend) {
+function sentence(trend: StandardTrend, t: TFunction, format: Formatters) {
   const n = trend.points.length;
   const latest = trend.points.at(-1)!.rating;
   const first = trend.points[0]!.rating;
-  const change =
-    n < 2
-      ? ""
-      : latest > first
-        ? ", up from " + first
-        : latest < first
-          ? ", down from " + first
-          : ", unchanged";
-  return `${n} ${n === 1 ? "rating" : "ratings"}, latest ${latest}${change}; average ${trend.average}.`;
+  const values = {
+    count: n,
+    ratings: format.number(n),
+    latest: format.number(latest),
+    first: format.number(first),
+    average: format.number(trend.average ?? 0),
+  };
+  if (n < 2) return t("team:trend.single", values);
+  if (latest > first) return t("team:trend.up", values);
+  if (latest < first) return t("team:trend.down", values);
+  return t("team:trend.unchanged", values);
 }
 
 export function TrendCharts({ trends }: { trends: StandardTrend[] }) {
-  const rated = trends.filter((t) => t.points.length > 0);
-  if (!rated.length)
-    return <p className="text-sm text-slate-600">No standard has been rated yet.</p>;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rated = trends.filter((trend) => trend.points.length > 0);
+  if (!rated.length) return <p className="text-sm text-slate-600">{t("team:trend.none")}</p>;
   return (
     <>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -58,7 +65,7 @@ export function TrendCharts({ trends }: { trends: StandardTrend[] }) {
             className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4"
           >
             <h3 className="text-sm font-semibold text-slate-900">{trend.title}</h3>
-            <p className="mt-0.5 text-sm text-slate-700">{sentence(trend)}</p>
+            <p className="mt-0.5 text-sm text-slate-700">{sentence(trend, t, format)}</p>
             <div className={`mt-2 ${scaled}`} aria-hidden>
               <LineChart
                 id={`trend-${trend.standardId}`}
@@ -93,21 +100,21 @@ export function TrendCharts({ trends }: { trends: StandardTrend[] }) {
       </ul>
       <details className="mt-4 text-sm">
         <summary className="cursor-pointer font-medium text-brand-800">
-          The ratings as a table
+          {t("team:trend.asTable")}
         </summary>
         <div className="mt-2 overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left">
-            <caption className="sr-only">Ratings per standard, oldest first</caption>
+            <caption className="sr-only">{t("team:trend.caption")}</caption>
             <thead className="bg-slate-50">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">
-                  Standard
+                  {t("team:trend.standard")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-semibold">
-                  Ratings, oldest first
+                  {t("team:trend.ratings")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-semibold">
-                  Average
+                  {t("team:trend.average")}
                 </th>
               </tr>
             </thead>
@@ -118,9 +125,18 @@ export function TrendCharts({ trends }: { trends: StandardTrend[] }) {
                     {trend.title}
                   </th>
                   <td className="px-3 py-2">
-                    {trend.points.map((p) => `${p.rating} (${p.label})`).join(", ")}
+                    {trend.points
+                      .map((p) =>
+                        t("team:trend.point", {
+                          rating: format.number(p.rating),
+                          date: format.dateTime(p.at),
+                        }),
+                      )
+                      .join(", ")}
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{trend.average}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {trend.average === null ? "" : format.number(trend.average)}
+                  </td>
                 </tr>
               ))}
             </tbody>

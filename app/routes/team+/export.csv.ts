@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { requireArea } from "~/auth/permissions.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { parseMatrixFilters } from "~/team/matrix-filters";
 import { exportCsv } from "~/team/matrix.server";
 
 // The /team matrix as a CSV file, with the same filters; streamed, so a large organisation's
-// export starts at once and never sits whole in memory.
+// export starts at once and never sits whole in memory. Written in the manager's language.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
   const parsed = parseMatrixFilters(new URL(request.url).searchParams);
   if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
   const now = new Date();
-  const body = await exportCsv(user, parsed.filters, now);
+  const body = await exportCsv(user, parsed.filters, now, await requestLocale(request, user));
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

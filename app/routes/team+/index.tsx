@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
@@ -8,16 +9,23 @@ import { CompletionChart, OverdueChart } from "~/components/team/charts";
 import { MatrixFilterForm } from "~/components/team/matrix-filters";
 import { MatrixPagination } from "~/components/team/matrix-pagination";
 import { MatrixTable } from "~/components/team/matrix-table";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
+import { useFormat } from "~/i18n/use-format";
 import { matrixSearch, parseMatrixFilters } from "~/team/matrix-filters";
 import { buildMatrix } from "~/team/matrix.server";
 
-export const meta: MetaFunction = () => [{ title: "My team · Frontline" }];
+// The title comes from the loader, in the manager's language (meta cannot use hooks).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
   const parsed = parseMatrixFilters(new URL(request.url).searchParams);
   if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
-  return { filters: parsed.filters, ...(await buildMatrix(user, parsed.filters)) };
+  const title = fixedT(await requestLocale(request, user), "team")("matrix.metaTitle");
+  return { title, filters: parsed.filters, ...(await buildMatrix(user, parsed.filters)) };
 }
 
 const actionLink =
@@ -26,11 +34,13 @@ const actionLink =
 export default function TeamHome() {
   const { filters, teams, modules, columns, rows, total, page, pageCount, charts } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   if (teams.length === 0) {
     return (
-      <Page title="My team">
-        <EmptyState title="You don't manage a team yet">
-          An administrator can make you a team's manager.
+      <Page title={t("team:matrix.title")}>
+        <EmptyState title={t("team:matrix.noTeam.title")}>
+          {t("team:matrix.noTeam.body")}
         </EmptyState>
       </Page>
     );
@@ -39,41 +49,46 @@ export default function TeamHome() {
   const exportHref = `/team/export.csv${matrixSearch({ ...filters, sort: "name", dir: "asc", page: 1 })}`;
   return (
     <Page
-      title="My team"
-      lead={`Who has done which module, and what is due, for ${teams.map((t) => t.name).join(", ")}.`}
+      title={t("team:matrix.title")}
+      lead={t("team:matrix.lead", { teams: teams.map((team) => team.name).join(", ") })}
     >
-      <nav aria-label="Team actions" className="mb-6 flex flex-wrap gap-2">
+      <nav aria-label={t("team:matrix.actions")} className="mb-6 flex flex-wrap gap-2">
         <Link to="/team/observations/new" className={actionLink}>
-          Record an observation
+          {t("team:actions.recordObservation")}
         </Link>
         <Link to="/team/recognition" className={actionLink}>
-          Recognise someone
+          {t("team:actions.recogniseSomeone")}
         </Link>
         <Link to="/team/self-assessment" className={actionLink}>
-          Team self-assessment
+          {t("team:actions.selfAssessment")}
         </Link>
         <a href={exportHref} download className={actionLink}>
-          Export CSV
+          {t("team:actions.exportCsv")}
         </a>
       </nav>
       <MatrixFilterForm filters={filters} teams={teams} modules={modules} />
       <section aria-labelledby="matrix-heading" className="mt-8">
         <h2 id="matrix-heading" className="mb-3 text-lg font-semibold">
-          Completion
+          {t("team:matrix.completion")}
         </h2>
         {rows.length === 0 ? (
-          <EmptyState title="Nobody matches these filters">
-            <Link to="/team" className="font-medium text-brand-700 underline">
-              Clear the filters
-            </Link>{" "}
-            to see everyone.
+          <EmptyState title={t("team:matrix.noMatch.title")}>
+            <Trans
+              i18nKey="team:matrix.noMatch.body"
+              components={{
+                link: <Link to="/team" className="font-medium text-brand-700 underline" />,
+              }}
+            />
           </EmptyState>
         ) : (
           <MatrixTable
             rows={rows}
             columns={columns}
             filters={filters}
-            caption={`Assigned modules per person, page ${page} of ${pageCount}`}
+            caption={t("team:matrix.caption", {
+              page: format.number(page),
+              pageCount: format.number(pageCount),
+            })}
           />
         )}
         <MatrixPagination filters={filters} page={page} pageCount={pageCount} total={total} />

@@ -2,11 +2,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { ObservationForm } from "~/components/team/observation-form";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { observationSchema } from "~/team/observation-schema";
 import {
   createObservation,
@@ -17,18 +20,24 @@ import {
 } from "~/team/observations.server";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Record an observation · Frontline" }];
+// The title comes from the loader, in the manager's language (meta cannot use hooks).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
 
 export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
+  const locale = await requestLocale(request, user);
   const [people, timeZone] = await Promise.all([selectablePeople(user), timeZoneOf(user.id)]);
-  const standards = observationStandards();
+  // In the manager's words; the ids (what is stored and checked) are the same in every language.
+  const standards = observationStandards(locale);
   // ?employee= preselects someone (from their record page) only if they are in the list.
   const wanted = new URL(request.url).searchParams.get("employee") ?? "";
   const known = people.some((t) => t.members.some((m) => m.id === wanted));
   return {
+    title: fixedT(locale, "team")("observation.metaTitle"),
     people,
     standards,
     timeZone,
@@ -42,15 +51,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const body = await readForm(request);
   if (!body.ok) return formErrorResponse(body.message);
   const standards = observationStandards();
-  if (!standards.length)
-    return formErrorResponse("The service standards cannot be read; ask a trainer to check them.");
+  if (!standards.length) return formErrorResponse("team:errors.observation.noStandards");
   // Managers are members of their own teams; the form offers everyone in them but the manager.
   const schema = observationSchema({
     standardIds: standards.map((s) => s.id),
     timeZone: await timeZoneOf(manager.id),
   }).refine((value) => value.employeeId !== manager.id, {
     path: ["employeeId"],
-    message: "Choose someone in your team, not yourself.",
+    message: "team:errors.observation.notYourself",
   });
   const submission = parseWithZod(body.formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -62,21 +70,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewObservation() {
   const { people, standards, timeZone, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
-    <Page
-      title="Record an observation"
-      lead="What you saw of one person serving a customer, rated against the service standards. They see it on their record and can reply."
-    >
+    <Page title={t("team:observation.title")} lead={t("team:observation.lead")}>
       {people.length === 0 ? (
-        <EmptyState title="Nobody to observe yet">
-          Observations are for the people in the teams you manage.{" "}
+        <EmptyState title={t("team:observation.nobody.title")}>
+          {t("team:observation.nobody.body")}{" "}
           <Link to="/team" className="font-medium text-brand-700 underline underline-offset-2">
-            Back to my team
+            {t("team:actions.backToTeam")}
           </Link>
         </EmptyState>
       ) : standards.length === 0 ? (
-        <EmptyState title="The service standards are missing">
-          Ask a trainer to fix content/standards.yaml; observations rate against it.
+        <EmptyState title={t("team:observation.noStandards.title")}>
+          {t("team:observation.noStandards.body")}
         </EmptyState>
       ) : (
         <ObservationForm

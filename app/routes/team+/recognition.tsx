@@ -2,13 +2,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { RecognitionForm } from "~/components/team/recognition-form";
 import { RecognitionList } from "~/components/team/recognition-list";
-import { selectablePeople, timeZoneOf } from "~/team/observations.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
+import { selectablePeople } from "~/team/observations.server";
 import {
   linkableObservations,
   managerWall,
@@ -18,17 +21,20 @@ import {
 import { RecognitionSchema } from "~/team/recognition-schema";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Recognition · Frontline" }];
+// The title comes from the loader, in the manager's language (meta cannot use hooks).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
 
 export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
-  const timeZone = await timeZoneOf(user.id);
-  const [people, observations, wall] = await Promise.all([
+  const [people, observations, wall, locale] = await Promise.all([
     selectablePeople(user),
-    linkableObservations(user, timeZone),
-    managerWall(user, timeZone),
+    linkableObservations(user),
+    managerWall(user),
+    requestLocale(request, user),
   ]);
   // ?employee=&observation= come from a person's record; kept only if they are in the lists.
   const search = new URL(request.url).searchParams;
@@ -40,7 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
     ? search.get("observation")!
     : "";
-  return { people, observations, wall, defaults: { employeeId, observationId } };
+  return {
+    title: fixedT(locale, "team")("recognition.metaTitle"),
+    people,
+    observations,
+    wall,
+    defaults: { employeeId, observationId },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
         ctx.addIssue({
           code: "custom",
           path: ["employeeId"],
-          message: "Recognise someone in your team, not yourself.",
+          message: "team:errors.recognition.notYourself",
         });
       }
       // The same answer for an unknown id and for someone else's: ids cannot be probed.
@@ -67,29 +79,27 @@ export async function action({ request }: ActionFunctionArgs) {
         ctx.addIssue({
           code: "custom",
           path: ["observationId"],
-          message: "Choose one of this person's observations, or none.",
+          message: "team:errors.recognition.observation",
         });
     }),
   });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Someone outside the manager's teams is a 404, as on every page of theirs.
   await recognise(manager, submission.value);
-  return { result: submission.reply({ resetForm: true }), saved: "Recognition saved." };
+  return { result: submission.reply({ resetForm: true }), saved: true };
 }
 
 export default function Recognition() {
   const { people, observations, wall, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
-    <Page
-      title="Recognition"
-      lead="Thank someone for good service: a few specific words, points and, if it fits, a badge. Their team sees it on the wall."
-    >
+    <Page title={t("team:recognition.title")} lead={t("team:recognition.lead")}>
       {people.length === 0 ? (
-        <EmptyState title="Nobody to recognise yet">
-          Recognition is for the people in the teams you manage.{" "}
+        <EmptyState title={t("team:recognition.nobody.title")}>
+          {t("team:recognition.nobody.body")}{" "}
           <Link to="/team" className="font-medium text-brand-700 underline underline-offset-2">
-            Back to my team
+            {t("team:actions.backToTeam")}
           </Link>
         </EmptyState>
       ) : (
@@ -98,17 +108,17 @@ export default function Recognition() {
           observations={observations}
           defaults={defaults}
           lastResult={actionData?.result}
-          saved={actionData && "saved" in actionData ? actionData.saved : undefined}
+          saved={Boolean(actionData && "saved" in actionData && actionData.saved)}
         />
       )}
       <section aria-labelledby="wall-heading" className="mt-10">
         <h2 id="wall-heading" className="mb-3 text-lg font-semibold text-slate-900">
-          Team recognition wall
+          {t("team:recognition.wall")}
         </h2>
         {wall.length ? (
           <RecognitionList items={wall} showTo labelledBy="wall-heading" />
         ) : (
-          <p className="text-sm text-slate-600">No recognition given yet.</p>
+          <p className="text-sm text-slate-600">{t("team:recognition.wallEmpty")}</p>
         )}
       </section>
     </Page>

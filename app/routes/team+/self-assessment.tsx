@@ -2,14 +2,19 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
+import { selfAssessmentText } from "~/content/self-assessment.server";
+import { contentDir } from "~/content/store.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { SelfAssessmentForm } from "~/components/team/self-assessment-form";
 import { SelfAssessmentHistory } from "~/components/team/self-assessment-history";
 import { SelfAssessmentResult } from "~/components/team/self-assessment-result";
 import { Button } from "~/components/ui/button";
+import { fixedT } from "~/i18n/i18n.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { requireVisibleTeam } from "~/team/access.server";
 import { ratingsFromInput, SelfAssessmentSchema } from "~/team/self-assessment";
 import {
@@ -21,7 +26,10 @@ import {
 } from "~/team/self-assessment.server";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Team self-assessment · Frontline" }];
+// The title comes from the loader, in the manager's language (meta cannot use hooks).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Frontline" },
+];
 
 export const headers = retryAfterHeaders;
 
@@ -31,7 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("team");
   // Someone else's (or an unknown) team is a 404, as if it did not exist.
   const team = asked ? await requireVisibleTeam(user, asked) : (teams[0] ?? null);
+  const locale = await requestLocale(request, user);
   return {
+    title: fixedT(locale, "team")("selfAssessment.metaTitle"),
+    // The questionnaire's words are content: content/self-assessment.<locale>.yaml, else English.
+    text: selfAssessmentText(contentDir(), locale),
     teams,
     team,
     history: team ? await teamHistory(team.id) : [],
@@ -57,11 +69,15 @@ export async function action({ request }: ActionFunctionArgs) {
         ctx.addIssue({
           code: "custom",
           path: ["assessedOn"],
-          message: "The date cannot be in the future.",
+          message: "team:errors.selfAssessment.future",
         });
       }
       if (!(await teamExists(value.teamId))) {
-        ctx.addIssue({ code: "custom", path: ["teamId"], message: "Choose one of your teams." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["teamId"],
+          message: "team:errors.selfAssessment.yourTeam",
+        });
       }
     }),
   });
@@ -77,20 +93,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeamSelfAssessment() {
-  const { teams, team, history, today } = useLoaderData<typeof loader>();
+  const { text, teams, team, history, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const savedId = actionData && "savedId" in actionData ? actionData.savedId : null;
   const shown = history.find((a) => a.id === savedId) ?? history.at(-1);
   return (
-    <Page
-      title="Team self-assessment"
-      lead="Seven areas of customer service, 25 statements. Rate your team honestly, then compare over time."
-    >
+    <Page title={t("team:selfAssessment.title")} lead={t("team:selfAssessment.lead")}>
       {teams.length > 1 ? (
         <Form method="get" className="mb-8 flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor="team-select" className="block text-sm font-medium text-slate-800">
-              Team
+              {t("team:selfAssessment.team")}
             </label>
             <select
               id="team-select"
@@ -98,44 +112,53 @@ export default function TeamSelfAssessment() {
               defaultValue={team?.id}
               className="mt-1.5 rounded-lg border border-slate-300 px-3 py-2.5"
             >
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+              {teams.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
                 </option>
               ))}
             </select>
           </div>
           <Button type="submit" variant="secondary">
-            Show team
+            {t("team:selfAssessment.showTeam")}
           </Button>
         </Form>
       ) : null}
       {team ? (
         <>
           <p className="mb-6 text-slate-700">
-            Team: <span className="font-semibold text-slate-900">{team.name}</span>
+            <Trans
+              i18nKey="team:selfAssessment.currentTeam"
+              values={{ team: team.name }}
+              components={{ name: <span className="font-semibold text-slate-900" /> }}
+            />
           </p>
           {shown ? (
             <div className="mb-10">
-              <SelfAssessmentResult assessment={shown} justSaved={shown.id === savedId} />
+              <SelfAssessmentResult
+                assessment={shown}
+                justSaved={shown.id === savedId}
+                text={text}
+              />
             </div>
           ) : null}
           <section aria-labelledby="questionnaire-heading">
             <h2 id="questionnaire-heading" className="mb-4 text-lg font-semibold">
-              New assessment
+              {t("team:selfAssessment.newAssessment")}
             </h2>
             <SelfAssessmentForm
               key={team.id}
               teamId={team.id}
               today={today}
+              text={text}
               lastResult={actionData?.result}
             />
           </section>
           <SelfAssessmentHistory teamName={team.name} history={history} />
         </>
       ) : (
-        <EmptyState title="No team to assess">
-          You do not manage a team yet. An administrator can make you a team&apos;s manager.
+        <EmptyState title={t("team:selfAssessment.noTeam.title")}>
+          {t("team:selfAssessment.noTeam.body")}
         </EmptyState>
       )}
     </Page>
