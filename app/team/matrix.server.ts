@@ -1,6 +1,7 @@
 import type { SessionUser } from "~/auth/session.server";
 import { defaultLocale, type Locale } from "~/i18n/config";
 import { fixedT } from "~/i18n/i18n.server";
+import { moduleWords } from "~/content/titles.server";
 import { prisma } from "~/db.server";
 import type { Status } from "~/training/rollout/due";
 import { statusLabels } from "~/training/rollout/due";
@@ -127,10 +128,14 @@ export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now
       }),
     ),
   ]);
-  const catalogue = moduleCatalogue(rollout);
+  // Module titles in the manager's language (the records behind them are the same for everyone).
+  const words = user.locale === "en" ? null : await moduleWords(user.locale);
+  const titled = <T extends { slug: string; title: string }>(m: T): T =>
+    words?.has(m.slug) ? { ...m, title: words.get(m.slug)!.title } : m;
+  const catalogue = moduleCatalogue(rollout).map(titled);
   const enrollments = await enrollmentsOf(people, now, rollout);
   const itemsOf = new Map<string, MatrixItem[]>(people.map((p) => [p.id, []]));
-  for (const e of enrollments) itemsOf.get(e.userId)?.push(toItem(e));
+  for (const e of enrollments) itemsOf.get(e.userId)?.push(titled(toItem(e)));
 
   const present = new Set(enrollments.map((e) => e.slug));
   const columns = catalogue.filter(
@@ -189,6 +194,7 @@ export async function exportCsv(
   const catalogue = moduleCatalogue(rollout);
   const order = new Map(catalogue.map((m, i) => [m.slug, i]));
   const t = fixedT(locale, "team");
+  const words = locale === "en" ? null : await moduleWords(locale);
   const statusText = Object.fromEntries(statusOrder.map((s) => [s, t(statusLabels[s])])) as Record<
     Status,
     string
@@ -220,7 +226,7 @@ export async function exportCsv(
             person.name,
             person.email,
             person.team.name,
-            i.title,
+            words?.get(i.slug)?.title ?? i.title,
             i.version,
             statusText[i.status],
             i.dueDate,

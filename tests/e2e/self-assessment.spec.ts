@@ -43,7 +43,7 @@ test.describe("team self-assessment", () => {
     await page.getByLabel("Date of the assessment").fill("2026-01-15");
     await page.getByRole("button", { name: "Save the assessment" }).click();
 
-    const result = page.getByRole("region", { name: /Saved: assessment of 15 Jan 2026/ });
+    const result = page.getByRole("region", { name: /Saved: assessment of 15 January 2026/ });
     await expect(result.getByRole("status")).toContainText("Total 27.0 of 35: Adequate");
     await expect(result.getByText("1. Customer-focused culture3.00")).toBeVisible();
     await expect(result.locator(".recharts-bar-rectangle")).toHaveCount(7);
@@ -51,7 +51,7 @@ test.describe("team self-assessment", () => {
     const history = page.getByRole("region", { name: "History of Front desk" });
     await expect(history.locator(".recharts-line-dot").first()).toBeVisible();
     await expect(
-      history.getByRole("row", { name: /15 Jan 2026 27\.0 Adequate Maya Patel/ }),
+      history.getByRole("row", { name: /15 January 2026 27\.0 Adequate Maya Patel/ }),
     ).toBeVisible();
     // The form is empty again for the next assessment.
     await expect(

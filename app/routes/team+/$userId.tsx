@@ -15,6 +15,7 @@ import { useFormat } from "~/i18n/use-format";
 import { requireTeamMember } from "~/team/access.server";
 import { observationsOf, trendOf } from "~/team/observations.server";
 import { recognitionsOf } from "~/team/recognition.server";
+import { inWordsOf } from "~/content/titles.server";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
 
 // The title comes from the loader, in the manager's language (meta cannot use hooks).
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       team: employee.team?.name ?? null,
       active: employee.active,
     },
-    modules: enrollments.map((e) => ({
+    modules: (await inWordsOf(locale, enrollments)).map((e) => ({
       slug: e.slug,
       title: e.title,
       status: e.status,
