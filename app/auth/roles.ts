@@ -15,7 +15,11 @@ export const areas = {
     label: "common:nav.training",
     roles: ["employee", "manager", "trainer", "admin"],
   },
-  record: { path: "/me", label: "common:nav.record", roles: ["employee", "manager", "trainer", "admin"] },
+  record: {
+    path: "/me",
+    label: "common:nav.record",
+    roles: ["employee", "manager", "trainer", "admin"],
+  },
   team: { path: "/team", label: "common:nav.team", roles: ["manager", "admin"] },
   studio: { path: "/studio", label: "common:nav.studio", roles: ["trainer", "admin"] },
   admin: { path: "/admin", label: "common:nav.admin", roles: ["admin"] },

@@ -206,7 +206,15 @@ export async function seedDemoProgress(artefacts: ModuleArtefact[], now = new Da
   const people = await prisma.user.findMany({
     where: { role: { in: ["employee", "manager"] }, email: { endsWith: `@${demoDomain}` } },
     orderBy: { email: "asc" },
-    select: { id: true, name: true, email: true, role: true, teamId: true, locale: true, timeZone: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      teamId: true,
+      locale: true,
+      timeZone: true,
+    },
   });
   const ordered = courseAssignments
     .map((a) => modules.get(a.slug))

@@ -16,7 +16,7 @@ const keyed = /^([a-z]+:[A-Za-z0-9_.-]+)(?:\|(\{.*\}))?$/s;
 export function errorText(t: TFunction, message: string): string {
   const match = keyed.exec(message);
   if (!match) return message;
-  let values: Record<string, unknown> = {};
+  let values: Record<string, unknown>;
   try {
     values = match[2] ? (JSON.parse(match[2]) as Record<string, unknown>) : {};
   } catch {
