@@ -15,7 +15,7 @@ function Cell({ cell }: { cell: TranslationCell }) {
   return (
     <td className="px-4 py-3 align-top">
       <span
-        className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone[cell.status]}`}
+        className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ${tone[cell.status]}`}
       >
         {t(`content:matrix.status.${cell.status}`)}
       </span>
@@ -61,7 +61,7 @@ export function TranslationMatrix({ rows }: { rows: Matrix }) {
           <caption className="sr-only">{t("content:matrix.caption")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">
+              <th scope="col" className="sticky left-0 bg-slate-50 px-4 py-3 font-semibold">
                 {t("content:matrix.module")}
               </th>
               {languages.map((locale) => (
@@ -76,7 +76,7 @@ export function TranslationMatrix({ rows }: { rows: Matrix }) {
               <tr key={row.slug}>
                 <th
                   scope="row"
-                  className="px-4 py-3 text-left align-top font-medium text-slate-900"
+                  className="sticky left-0 min-w-36 bg-white px-4 py-3 text-left align-top font-medium text-slate-900 shadow-[1px_0_0_var(--color-slate-200)]"
                 >
                   {row.title}
                   <span className="block text-xs font-normal text-slate-600">
