@@ -87,7 +87,9 @@ test.describe("drafts", () => {
   test("a trainer sees the draft in the studio and can preview it", async ({ page }) => {
     await logIn(page, demoAccounts.trainer.email);
     await expect(page).toHaveURL("/studio");
-    const row = page.getByRole("row", { name: /Complaints in public, on social media/ });
+    const row = page
+      .getByRole("table", { name: "Course modules and their validation state" })
+      .getByRole("row", { name: /Complaints in public, on social media/ });
     await expect(row).toContainText("Draft");
     await expect(row).toContainText("Valid");
     await row.getByRole("link").click();
