@@ -1,6 +1,7 @@
 import type { HeadersFunction } from "@remix-run/node";
 import { prisma } from "~/db.server";
-import { errorKey } from "~/i18n/errors";
+import { isLocale } from "~/i18n/config";
+import { fixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/log.server";
 import { fixedWindow, writeThrottle } from "./throttle";
 
@@ -71,8 +72,11 @@ export async function requireWriteAllowance(userId: string, now = new Date()): P
   if (!tally.warned) log.warn("write.throttled", { userId, retryAfterSeconds });
   tally.warned = true;
   // A Response rather than data(): a resource route passes a thrown Response on unchanged. The
-  // message is a key with its values; the error page puts it into the reader's words.
-  const message = errorKey("common:errors.tooManyWrites", { count: retryAfterSeconds });
+  // message is in the person's own words, for a page and for a background call alike (one
+  // lookup, on refusals only).
+  const person = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  const locale = isLocale(person?.locale) ? person.locale : "en";
+  const message = fixedT(locale)("common:errors.tooManyWrites", { count: retryAfterSeconds });
   throw Response.json(
     { message },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },

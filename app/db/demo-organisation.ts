@@ -72,7 +72,6 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Front desk",
     hiredAt: "2025-01-20",
-    locale: "da",
   },
   {
     email: at("lucia.ferrante"),
@@ -179,7 +178,6 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Online chat",
     hiredAt: "2025-05-12",
-    locale: "sl",
   },
   {
     email: at("aino.virtanen"),
@@ -187,7 +185,6 @@ export const demoPeople: DemoPerson[] = [
     role: "employee",
     team: "Online chat",
     hiredAt: "2022-07-04",
-    locale: "lt",
   },
   {
     email: at("kwame.asante"),

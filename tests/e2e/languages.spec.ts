@@ -171,9 +171,9 @@ test.describe("languages", () => {
   });
 
   for (const [locale, email] of [
-    ["sl", "mateo.garcia@demo.frontline.test"],
+    ["sl", "tomas.horvat@demo.frontline.test"],
     ["sk", "ines.duarte@demo.frontline.test"],
-    ["da", "jonas.berg@demo.frontline.test"],
+    ["da", "daniel.ek@demo.frontline.test"],
     ["lt", "omar.haddad@demo.frontline.test"],
   ] as const) {
     test(`pages in ${locale} are whole and accessible`, async ({ page }) => {
