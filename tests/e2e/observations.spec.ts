@@ -23,6 +23,8 @@ test("a manager observes and recognises; the employee sees both and acknowledges
   page,
   browser,
 }) => {
+  // Five steps in two browsers, with screenshots at two widths: longer than one page's default.
+  test.setTimeout(90_000);
   const notes = `Asked the guest for their idea first (${Date.now()}).`;
   let recordUrl = "";
   const reason = "Turned a double booking into a loyal guest by asking what would help.";
