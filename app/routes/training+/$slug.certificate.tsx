@@ -40,7 +40,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
-  const t = fixedT(await requestLocale(request, user), "training");
+  const reader = await requestLocale(request, user);
+  const t = fixedT(reader, "training");
   const certificate = await certificateFor(user.id, params.slug ?? "");
   if (!certificate) {
     throw data(
@@ -69,9 +70,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: w("training:certificate.code"),
     checkAt: w("training:certificate.checkAt"),
   };
+  const readerModule =
+    reader === sheetLocale
+      ? module
+      : reader === "en"
+        ? certificate.module
+        : ((await moduleWords(reader)).get(certificate.slug)?.title ?? certificate.module);
   return {
-    title: t("training:meta.certificate", { module: certificate.module, name: certificate.name }),
-    certificate: { ...certificate, groupedCode: groupedCode(certificate.code) },
+    title: t("training:meta.certificate", { module: readerModule, name: certificate.name }),
+    // Around the sheet (breadcrumb, links) the module is named in the reader's language.
+    certificate: {
+      ...certificate,
+      module: readerModule,
+      groupedCode: groupedCode(certificate.code),
+    },
     sheet,
     verifyUrl: `${new URL(request.url).origin}/verify/${certificate.code}`,
   };
