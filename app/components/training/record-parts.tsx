@@ -1,20 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "~/i18n/use-format";
 
 // The building blocks of /me: sections with a count, tables that reflow on a phone, badges.
-
-/** A local YYYY-MM-DD date in the reader's language. */
-function LocalDay({ date }: { date: string }) {
-  const format = useFormat();
-  return (
-    <time dateTime={date} className="whitespace-nowrap">
-      {format.day(date)}
-    </time>
-  );
-}
-
-export const shortDate = (date: string) => <LocalDay date={date} />;
 
 export function Badge({
   tone,
