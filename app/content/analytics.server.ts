@@ -4,7 +4,8 @@ import type { QuizAnswers } from "~/training/quiz/grading";
 import { gradeQuiz } from "~/training/quiz/grading";
 import type { ReadableModule } from "~/training/module-key";
 import { currentMajor } from "~/training/module-key";
-import type { PathStep } from "~/training/scenario/scoring";
+
+import { scenarioMaxScore, type PathStep } from "./scenario-scoring";
 import type { QuizDef, ScenarioDef } from "./types";
 import { guard } from "./analytics";
 import { getModuleArtefact } from "./store.server";
@@ -73,6 +74,8 @@ async function quizAnalytics(module: ReadableModule, quiz: QuizDef, language: st
 type RunRow = {
   userId: string;
   status: string;
+  score: number;
+  passed: boolean | null;
   path: string;
   endingId: string | null;
   currentNodeId: string | null;
@@ -120,7 +123,15 @@ async function scenarioAnalytics(
       status: { in: ["finished", "abandoned"] },
       ...(language ? { locale: language } : {}),
     },
-    select: { userId: true, status: true, path: true, endingId: true, currentNodeId: true },
+    select: {
+      userId: true,
+      status: true,
+      score: true,
+      passed: true,
+      path: true,
+      endingId: true,
+      currentNodeId: true,
+    },
   });
   const finished = runs.filter((r) => r.status === "finished");
   const abandoned = runs.filter((r) => r.status === "abandoned");
@@ -130,6 +141,15 @@ async function scenarioAnalytics(
     runs: finished.length,
     counts: scenario.endings.map((e) => finished.filter((r) => r.endingId === e.id).length),
   }));
+  // What finished runs scored, in the scenario's own mode; "none" has no scores to show.
+  const scores =
+    scenario.scoring === "none"
+      ? null
+      : guard(learnersOf(finished), () => ({
+          runs: finished.length,
+          average: finished.reduce((sum, r) => sum + r.score, 0) / finished.length,
+          passed: finished.filter((r) => r.passed).length,
+        }));
   const left = guard(learnersOf(abandoned), () => ({
     learners: learnersOf(abandoned).size,
     runs: abandoned.length,
@@ -138,9 +158,18 @@ async function scenarioAnalytics(
   return {
     id: scenario.id,
     title: scenario.title,
+    scoring: scenario.scoring,
+    maxScore: scenarioMaxScore(scenario),
+    passScore: scenario.passScore,
+    scores,
     nodes: nodeAnalytics(scenario, runs),
     endings: {
-      list: scenario.endings.map((e) => ({ id: e.id, title: e.title, rating: e.rating })),
+      list: scenario.endings.map((e) => ({
+        id: e.id,
+        title: e.title,
+        rating: e.rating,
+        score: e.score,
+      })),
       stats: endings,
     },
     abandoned: { list: scenario.nodes.map((n) => ({ id: n.id, line: n.line })), stats: left },

@@ -195,7 +195,15 @@ export function remarkFrontline(extraction: Extraction) {
         const choices = children(n, "Choice").flatMap((c): ChoiceDef[] => {
           const cp = props("Choice", c);
           return cp
-            ? [{ to: cp.to, score: cp.score, feedback: cp.feedback, text: plainText(c), at: at(c) }]
+            ? [
+                {
+                  to: cp.to,
+                  score: cp.score,
+                  feedback: cp.feedback ?? "",
+                  text: plainText(c),
+                  at: at(c),
+                },
+              ]
             : [];
         });
         const line = plainText({
@@ -211,7 +219,16 @@ export function remarkFrontline(extraction: Extraction) {
       const endings = children(element, "Ending").flatMap((e): EndingDef[] => {
         const ep = props("Ending", e);
         return ep
-          ? [{ id: ep.id, title: ep.title, rating: ep.rating, outcome: plainText(e), at: at(e) }]
+          ? [
+              {
+                id: ep.id,
+                title: ep.title,
+                rating: ep.rating,
+                outcome: plainText(e),
+                score: ep.score ?? null,
+                at: at(e),
+              },
+            ]
           : [];
       });
       return p
@@ -220,6 +237,7 @@ export function remarkFrontline(extraction: Extraction) {
             title: p.title,
             setting: p.setting ?? "",
             start: p.start,
+            scoring: p.scoring,
             passScore: p.passScore ?? null,
             nodes,
             endings,

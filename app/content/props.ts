@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { moods, ratings } from "./types";
+import { moods, ratings, scoringModes } from "./types";
 
 // The props each author-facing component accepts. Strict: an unknown prop is a typo to report.
 
@@ -7,6 +7,8 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and hyphens");
 const text = z.string().trim().min(1, "must not be empty");
+// Wide enough for scores brought in from H5P; a typo beyond it is caught.
+const score = z.number().int().min(-100).max(100);
 
 export const componentProps = {
   Callout: z.object({
@@ -26,11 +28,13 @@ export const componentProps = {
     title: text,
     start: id,
     setting: text.optional(),
+    scoring: z.enum(scoringModes).default("path"),
+    // Which modes take a pass score, and where scores may stand, is checked by validateScenario.
     passScore: z.number().int().min(0).optional(),
   }),
   Node: z.object({ id, speaker: text.default("Customer"), mood: z.enum(moods).default("neutral") }),
-  Choice: z.object({ to: id, score: z.number().int().min(-5).max(10).default(0), feedback: text }),
-  Ending: z.object({ id, title: text, rating: z.enum(ratings) }),
+  Choice: z.object({ to: id, score: score.default(0), feedback: text.optional() }),
+  Ending: z.object({ id, title: text, rating: z.enum(ratings), score: score.optional() }),
 } as const;
 
 export type ComponentName = keyof typeof componentProps;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { data } from "@remix-run/node";
-import { maxScenarioScore } from "./validate";
+import { scenarioMaxScore } from "./scenario-scoring";
 import { contentDir, getModuleArtefact } from "./store.server";
 import type { Problem } from "./types";
 
@@ -34,7 +34,7 @@ export async function studioModule(slug: string) {
     sections: artefact.sections,
     problems: artefact.problems.map(withExcerpt),
     quizzes: artefact.quizzes.map((q) => ({ ...q, passScore: q.passScore ?? passScore })),
-    scenarios: artefact.scenarios.map((s) => ({ ...s, maxScore: maxScenarioScore(s) })),
+    scenarios: artefact.scenarios.map((s) => ({ ...s, maxScore: scenarioMaxScore(s) })),
   };
 }
 

@@ -50,6 +50,8 @@ function compareQuiz(source: QuizDef, t: QuizDef, report: Report) {
 function compareScenario(source: ScenarioDef, t: ScenarioDef, report: Report) {
   if (source.start !== t.start)
     report(t.at, `Scenario "${t.id}": start must be the source's ("${source.start}")`);
+  if (source.scoring !== t.scoring)
+    report(t.at, `Scenario "${t.id}": scoring must be the source's ("${source.scoring}")`);
   if (source.passScore !== t.passScore)
     report(
       t.at,
@@ -74,6 +76,8 @@ function compareScenario(source: ScenarioDef, t: ScenarioDef, report: Report) {
   compareList("Ending", source.endings, t.endings, t.at, report, (se, te) => {
     if (se.rating !== te.rating)
       report(te.at, `Ending "${te.id}": rating must be the source's ("${se.rating}")`);
+    if (se.score !== te.score)
+      report(te.at, `Ending "${te.id}": score must be the source's (${se.score ?? "none"})`);
   });
 }
 

@@ -55,13 +55,23 @@ export type EndingDef = {
   title: string;
   rating: Rating;
   outcome: string;
+  /** The run's score when it ends here; set only when the scenario's scoring is "ending". */
+  score: number | null;
   at: Position;
 };
+
+/**
+ * How a role-play is scored (docs/decisions/006): "path" sums the chosen replies, "ending" takes
+ * the reached ending's score, "none" counts finishing only.
+ */
+export const scoringModes = ["path", "ending", "none"] as const;
+export type ScoringMode = (typeof scoringModes)[number];
 export type ScenarioDef = {
   id: string;
   title: string;
   setting: string;
   start: string;
+  scoring: ScoringMode;
   passScore: number | null;
   nodes: NodeDef[];
   endings: EndingDef[];

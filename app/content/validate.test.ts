@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioDef } from "./types";
-import { maxScenarioScore, validateScenario } from "./validate";
+import { scenarioMaxScore } from "./scenario-scoring";
+import { validateScenario } from "./validate";
 
 const at = { line: 1, column: 1 };
 const node = (id: string, choices: [string, number][]) => ({
@@ -11,23 +12,32 @@ const node = (id: string, choices: [string, number][]) => ({
   choices: choices.map(([to, score]) => ({ to, score, feedback: "f", text: "t", at })),
   at,
 });
-const ending = (id: string) => ({ id, title: id, rating: "good" as const, outcome: id, at });
+const ending = (id: string, score: number | null = null) => ({
+  id,
+  title: id,
+  rating: "good" as const,
+  outcome: id,
+  score,
+  at,
+});
 const scenario = (
   nodes: ScenarioDef["nodes"],
   endings = [ending("end")],
   passScore: number | null = null,
+  scoring: ScenarioDef["scoring"] = "path",
 ): ScenarioDef => ({
   id: "s",
   title: "S",
   setting: "",
   start: nodes[0]!.id,
+  scoring,
   passScore,
   nodes,
   endings,
   at,
 });
 
-describe("scenario maximum (H5P dynamic score: best path, loops ignored)", () => {
+describe('scenario maximum with scoring="path": the best path, loops ignored', () => {
   it("takes the best path, not the sum of the best choices everywhere", () => {
     const s = scenario([
       node("a", [
@@ -43,7 +53,7 @@ describe("scenario maximum (H5P dynamic score: best path, loops ignored)", () =>
         ["end", 0],
       ]),
     ]);
-    expect(maxScenarioScore(s)).toBe(6); // a→b (1) + b→end (5), beating a→c (3) + 1
+    expect(scenarioMaxScore(s)).toBe(6); // a→b (1) + b→end (5), beating a→c (3) + 1
   });
 
   it("ignores loops: a choice back to an earlier node adds nothing", () => {
@@ -57,7 +67,7 @@ describe("scenario maximum (H5P dynamic score: best path, loops ignored)", () =>
         ["end", 1],
       ]),
     ]);
-    expect(maxScenarioScore(s)).toBe(3);
+    expect(scenarioMaxScore(s)).toBe(3);
     expect(validateScenario(s)).toEqual([]);
   });
 
@@ -75,5 +85,45 @@ describe("scenario maximum (H5P dynamic score: best path, loops ignored)", () =>
     expect(validateScenario(s).map((f) => f.message)).toEqual([
       'Scenario "s" pass score 3 is unreachable: the best path scores 2',
     ]);
+  });
+});
+
+describe("scores stand where the scoring mode reads them", () => {
+  const twoWays = (scores: [number, number]) => [
+    node("a", [
+      ["good", scores[0]],
+      ["bad", scores[1]],
+    ]),
+  ];
+  const messages = (s: ScenarioDef) => validateScenario(s).map((f) => f.message);
+
+  it("scoring=ending needs a score on every ending, none on replies, and a reachable pass", () => {
+    expect(
+      messages(scenario(twoWays([0, 0]), [ending("good", 5), ending("bad", 1)], 5, "ending")),
+    ).toEqual([]);
+    expect(
+      messages(scenario(twoWays([2, 0]), [ending("good", 5), ending("bad")], 6, "ending")),
+    ).toEqual([
+      'A reply\'s score counts only with scoring="path", and scenario "s" is scored scoring="ending": remove score={2}',
+      'Ending "bad" needs a score: scenario "s" is scored scoring="ending", which grades the ending reached',
+    ]);
+    expect(
+      messages(scenario(twoWays([0, 0]), [ending("good", 5), ending("bad", 1)], 6, "ending")),
+    ).toEqual(['Scenario "s" pass score 6 is unreachable: the best ending scores 5']);
+  });
+
+  it("scoring=path refuses ending scores; scoring=none refuses every score and a pass score", () => {
+    expect(messages(scenario(twoWays([1, 0]), [ending("good", 5), ending("bad")]))).toEqual([
+      'An ending\'s score counts only with scoring="ending", and scenario "s" is scored scoring="path": remove score={5} from "good"',
+    ]);
+    expect(
+      messages(scenario(twoWays([0, 0]), [ending("good"), ending("bad")], null, "none")),
+    ).toEqual([]);
+    expect(messages(scenario(twoWays([0, 1]), [ending("good"), ending("bad")], 1, "none"))).toEqual(
+      [
+        'A reply\'s score counts only with scoring="path", and scenario "s" is scored scoring="none": remove score={1}',
+        'Scenario "s" has a passScore but scoring="none": finishing is what counts, so remove passScore',
+      ],
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { scenarioMaxScore } from "./scenario-scoring";
 import type { Position, QuizDef, ScenarioDef } from "./types";
 
 // Checks on quizzes and scenarios that need the whole definition (the extractor checks each
@@ -68,32 +69,6 @@ export function validateQuiz(quiz: QuizDef, modulePassScore: number | null): Fin
     }
   }
   return findings;
-}
-
-/**
- * The best score along any path from `start` to an ending, never visiting a node twice on one
- * path (H5P Branching Scenario's maximum: depth-first search ignoring loops). null when no
- * ending can be reached.
- */
-export function maxScenarioScore(scenario: ScenarioDef): number | null {
-  const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
-  const endings = new Set(scenario.endings.map((e) => e.id));
-  const onPath = new Set<string>();
-  const best = (id: string): number | null => {
-    if (endings.has(id)) return 0;
-    const node = nodes.get(id);
-    if (!node || onPath.has(id)) return null;
-    onPath.add(id);
-    let result: number | null = null;
-    for (const choice of node.choices) {
-      const rest = best(choice.to);
-      if (rest !== null && (result === null || choice.score + rest > result))
-        result = choice.score + rest;
-    }
-    onPath.delete(id);
-    return result;
-  };
-  return best(scenario.start);
 }
 
 export function validateScenario(scenario: ScenarioDef): Finding[] {
@@ -175,11 +150,55 @@ export function validateScenario(scenario: ScenarioDef): Finding[] {
     }
   }
 
-  const max = maxScenarioScore(scenario);
-  if (max !== null && scenario.passScore !== null && scenario.passScore > max) {
+  findings.push(...scoringFindings(scenario));
+  return findings;
+}
+
+/** Scores stand where the scenario's scoring mode reads them, and the pass score is reachable. */
+function scoringFindings(scenario: ScenarioDef): Finding[] {
+  const findings: Finding[] = [];
+  const mode = scenario.scoring;
+  const label = `scenario "${scenario.id}" is scored scoring="${mode}"`;
+  if (mode !== "path") {
+    for (const node of scenario.nodes) {
+      for (const choice of node.choices.filter((c) => c.score !== 0)) {
+        findings.push({
+          at: choice.at,
+          message: `A reply's score counts only with scoring="path", and ${label}: remove score={${choice.score}}`,
+        });
+      }
+    }
+  }
+  for (const ending of scenario.endings) {
+    if (mode === "ending" && ending.score === null) {
+      findings.push({
+        at: ending.at,
+        message: `Ending "${ending.id}" needs a score: ${label}, which grades the ending reached`,
+      });
+    } else if (mode !== "ending" && ending.score !== null) {
+      findings.push({
+        at: ending.at,
+        message: `An ending's score counts only with scoring="ending", and ${label}: remove score={${ending.score}} from "${ending.id}"`,
+      });
+    }
+  }
+  if (scenario.passScore === null) return findings;
+  if (mode === "none") {
     findings.push({
       at: scenario.at,
-      message: `Scenario "${scenario.id}" pass score ${scenario.passScore} is unreachable: the best path scores ${max}`,
+      message: `Scenario "${scenario.id}" has a passScore but scoring="none": finishing is what counts, so remove passScore`,
+    });
+    return findings;
+  }
+  // Reported once the scores themselves are sound.
+  const max = findings.length ? null : scenarioMaxScore(scenario);
+  if (max !== null && scenario.passScore > max) {
+    findings.push({
+      at: scenario.at,
+      message:
+        mode === "path"
+          ? `Scenario "${scenario.id}" pass score ${scenario.passScore} is unreachable: the best path scores ${max}`
+          : `Scenario "${scenario.id}" pass score ${scenario.passScore} is unreachable: the best ending scores ${max}`,
     });
   }
   return findings;

@@ -147,12 +147,56 @@ function ByLanguage({ rows }: { rows: QuizAnalytics["questions"][number]["byLang
 
 export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { endings, abandoned } = scenario;
   return (
     <section aria-labelledby={`scenario-${scenario.id}`} className="mt-8">
       <h3 id={`scenario-${scenario.id}`} className="text-base font-semibold">
         {t("studio:rolePlayTitle", { title: scenario.title })}
       </h3>
+      <p className="mt-1 text-sm text-slate-700">
+        {t(`studio:preview.scoring.${scenario.scoring}`, {
+          maxScore: scenario.maxScore === null ? "—" : format.number(scenario.maxScore),
+        })}
+      </p>
+      {scenario.scores ? (
+        <>
+          <h4 className="mt-4 text-sm font-semibold text-slate-800">
+            {t("studio:analytics.scoresHeading")}
+          </h4>
+          {scenario.scores.hidden ? (
+            <p className="mt-2">
+              <TooFew />
+            </p>
+          ) : (
+            <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="sr-only">{t("studio:analytics.scoresHeading")}</dt>
+                <dd>
+                  {t("studio:analytics.averageScore", {
+                    average: format.number(scenario.scores.average, 1),
+                    maxScore: format.number(scenario.maxScore ?? 0),
+                  })}
+                </dd>
+              </div>
+              {scenario.passScore !== null ? (
+                <div>
+                  <dt className="text-slate-700">
+                    {t("studio:analytics.passedRuns", { passScore: scenario.passScore })}
+                  </dt>
+                  <dd>
+                    <ShareBar
+                      part={scenario.scores.passed}
+                      whole={scenario.scores.runs}
+                      unit="runs"
+                    />
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          )}
+        </>
+      ) : null}
       <h4 className="mt-4 text-sm font-semibold text-slate-800">
         {t("studio:analytics.repliesHeading")}
       </h4>
@@ -208,7 +252,11 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
               <td className={cell}>
                 {ending.title}{" "}
                 <span className="text-slate-600">
-                  ({t(`studio:ratings.${ending.rating}`, { defaultValue: ending.rating })})
+                  ({t(`studio:ratings.${ending.rating}`, { defaultValue: ending.rating })}
+                  {ending.score !== null
+                    ? ` · ${t("studio:preview.score", { score: ending.score })}`
+                    : ""}
+                  )
                 </span>
               </td>
               <td className={cell}>

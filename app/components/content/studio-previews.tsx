@@ -132,7 +132,9 @@ export function TrainerScenario({
         {t("studio:preview.scenarioSummary", {
           nodes: t("studio:preview.nodes", { count: scenario.nodes.length }),
           endings: t("studio:preview.endings", { count: scenario.endings.length }),
-          maxScore: scenario.maxScore ?? "—",
+          scoring: t(`studio:preview.scoring.${scenario.scoring}`, {
+            maxScore: scenario.maxScore ?? "—",
+          }),
           passScore: scenario.passScore ?? t("studio:preview.noPassScore"),
         })}
       </p>
@@ -162,7 +164,10 @@ export function TrainerScenario({
                     <a href={`#node-${c.to}`} className="font-mono text-brand-800 underline">
                       {c.to}
                     </a>{" "}
-                    · {t("studio:preview.score", { score: c.score })} · {c.feedback}
+                    {scenario.scoring === "path"
+                      ? ` · ${t("studio:preview.score", { score: c.score })}`
+                      : ""}
+                    {c.feedback ? ` · ${c.feedback}` : ""}
                   </p>
                 </li>
               ))}
@@ -180,6 +185,9 @@ export function TrainerScenario({
               <span className={`rounded px-1.5 py-0.5 font-semibold ${ratingStyle[ending.rating]}`}>
                 {t(`studio:ratings.${ending.rating}`, { defaultValue: ending.rating })}
               </span>
+              {ending.score !== null
+                ? ` · ${t("studio:preview.score", { score: ending.score })}`
+                : null}
             </p>
             <p className="mt-1 font-semibold text-slate-900">{ending.title}</p>
             <p className="text-slate-700">{ending.outcome}</p>

@@ -95,9 +95,11 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
                 <p className="text-xs text-brand-100">{t("training:scenario.you")}</p>
                 <p className="mt-1">{turn.reply}</p>
               </div>
-              <p className="ml-auto max-w-[90%] text-right text-sm text-slate-700 italic">
-                {turn.feedback}
-              </p>
+              {turn.feedback ? (
+                <p className="ml-auto max-w-[90%] text-right text-sm text-slate-700 italic">
+                  {turn.feedback}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -110,7 +112,7 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
             tabIndex={-1}
             className="mt-5 max-w-[90%] rounded-2xl rounded-tl-sm bg-white px-4 py-3 shadow-sm outline-brand-700 focus-visible:outline-2"
           >
-            {latest ? (
+            {latest?.feedback ? (
               <p className="sr-only">
                 {t("training:scenario.feedbackOnReply", { feedback: latest.feedback })}
               </p>
@@ -134,18 +136,20 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
             <p className="mt-1 text-lg font-semibold text-slate-900">{run.ending.title}</p>
             <p className="mt-1 text-slate-800">{run.ending.outcome}</p>
             <p className="mt-3 text-sm font-medium text-slate-900">
-              {t(
-                run.ending.passScore === null
-                  ? "training:scenario.score"
-                  : run.ending.passed
-                    ? "training:scenario.scorePassed"
-                    : "training:scenario.scoreNotPassed",
-                {
-                  score: run.ending.score,
-                  maxScore: run.ending.maxScore,
-                  passScore: run.ending.passScore,
-                },
-              )}
+              {run.ending.score === null
+                ? t("training:scenario.unscored")
+                : t(
+                    run.ending.passScore === null
+                      ? "training:scenario.score"
+                      : run.ending.passed
+                        ? "training:scenario.scorePassed"
+                        : "training:scenario.scoreNotPassed",
+                    {
+                      score: run.ending.score,
+                      maxScore: run.ending.maxScore,
+                      passScore: run.ending.passScore,
+                    },
+                  )}
             </p>
           </div>
         ) : null}

@@ -1,6 +1,6 @@
 import { prisma } from "~/db.server";
 import type { ScenarioDef } from "~/content/types";
-import { maxScenarioScore } from "~/content/validate";
+import { runPassed, runScore, scenarioMaxScore } from "~/content/scenario-scoring";
 import { errorKey } from "~/i18n/errors";
 import type { ReadableModule } from "../module-key";
 import {
@@ -50,7 +50,8 @@ export async function startRun(userId: string, module: ReadableModule, scenarioI
           scenarioId,
           number: (last?.number ?? 0) + 1,
           currentNodeId: scenario.start,
-          maxScore: maxScenarioScore(scenario) ?? 0,
+          scoring: scenario.scoring,
+          maxScore: scenarioMaxScore(scenario) ?? 0,
           locale: servedLocale(module),
         },
         select: { id: true },
@@ -96,32 +97,32 @@ export async function chooseReply(
   if (!node || !node.choices[input.choice]) throw new UserInputError("training:errors.noReply");
   const move = choose(scenario, path, input.nodeId, input.choice);
   if (move.next.kind === "ending") {
-    const passed = scenario.passScore === null ? true : move.score >= scenario.passScore;
+    const score = runScore(scenario, move.path, move.next.id);
     await commit(input, {
       path: JSON.stringify(move.path),
-      score: move.score,
+      score: score ?? 0,
       currentNodeId: null,
       endingId: move.next.id,
       status: "finished",
-      passed,
+      passed: runPassed(scenario, score),
       finishedAt: new Date(),
     });
   } else {
     await commit(input, {
       path: JSON.stringify(move.path),
-      score: move.score,
+      score: runScore(scenario, move.path, null) ?? 0,
       currentNodeId: move.next.id,
     });
   }
 }
 
 export async function stepBack(userId: string, module: ReadableModule, input: MoveInput) {
-  const { path } = await activeRun(userId, module, input);
+  const { scenario, path } = await activeRun(userId, module, input);
   const back = goBack(path);
   if (!back) throw new UserInputError("training:errors.atStart");
   await commit(input, {
     path: JSON.stringify(back.path),
-    score: back.score,
+    score: runScore(scenario, back.path, null) ?? 0,
     currentNodeId: back.current,
   });
 }
@@ -136,6 +137,7 @@ export async function scenarioViews(userId: string, module: ReadableModule) {
       scenarioId: true,
       number: true,
       status: true,
+      scoring: true,
       path: true,
       currentNodeId: true,
       steps: true,
@@ -191,8 +193,9 @@ export async function scenarioViews(userId: string, module: ReadableModule) {
                   title: ending.title,
                   rating: ending.rating,
                   outcome: ending.outcome,
-                  score: run.score,
-                  maxScore: run.maxScore,
+                  // A run scored "none" has no score to show; finishing is what counts.
+                  score: run.scoring === "none" ? null : run.score,
+                  maxScore: run.scoring === "none" ? null : run.maxScore,
                   passScore: scenario.passScore,
                   passed: run.passed ?? false,
                 }

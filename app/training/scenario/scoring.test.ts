@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioDef } from "~/content/types";
-import { choose, goBack, pathScore } from "./scoring";
+import { pathScore } from "~/content/scenario-scoring";
+import { choose, goBack } from "./scoring";
 
 const at = { line: 1, column: 1 };
 const node = (id: string, choices: [string, number][]) => ({
@@ -17,6 +18,7 @@ const scenario: ScenarioDef = {
   title: "S",
   setting: "",
   start: "start",
+  scoring: "path",
   passScore: null,
   at,
   nodes: [
@@ -29,30 +31,31 @@ const scenario: ScenarioDef = {
       ["start", 0],
     ]),
   ],
-  endings: [{ id: "won", title: "Won", rating: "good", outcome: "", at }],
+  endings: [{ id: "won", title: "Won", rating: "good", outcome: "", score: null, at }],
 };
 
-describe("role-play scoring (H5P dynamic score)", () => {
+describe("role-play moves and path scores", () => {
   it("sums the chosen replies along the path", () => {
     const first = choose(scenario, [], "start", 0);
-    expect(first).toMatchObject({ next: { kind: "node", id: "middle" }, score: 3 });
+    expect(first.next).toEqual({ kind: "node", id: "middle" });
+    expect(pathScore(first.path)).toBe(3);
     const end = choose(scenario, first.path, "middle", 0);
-    expect(end).toMatchObject({ next: { kind: "ending", id: "won" }, score: 5 });
+    expect(end.next).toEqual({ kind: "ending", id: "won" });
     expect(pathScore(end.path)).toBe(5);
   });
 
   it("replaces a node's score when the path loops back to it, and drops what came after", () => {
     const first = choose(scenario, [], "start", 0); // +3
     const loop = choose(scenario, first.path, "middle", 1); // back to start
-    expect(loop).toMatchObject({ next: { kind: "node", id: "start" }, path: [], score: 0 });
+    expect(loop).toEqual({ next: { kind: "node", id: "start" }, path: [] });
     const again = choose(scenario, loop.path, "start", 1); // 0 this time
-    expect(again.score).toBe(0);
-    expect(choose(scenario, again.path, "middle", 0).score).toBe(2);
+    expect(pathScore(again.path)).toBe(0);
+    expect(pathScore(choose(scenario, again.path, "middle", 0).path)).toBe(2);
   });
 
   it("goes back one node, dropping that node's choice", () => {
     const first = choose(scenario, [], "start", 0);
-    expect(goBack(first.path)).toEqual({ path: [], current: "start", score: 0 });
+    expect(goBack(first.path)).toEqual({ path: [], current: "start" });
     expect(goBack([])).toBeNull();
   });
 });

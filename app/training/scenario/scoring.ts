@@ -1,16 +1,14 @@
+import type { PathStep } from "~/content/scenario-scoring";
 import type { ScenarioDef } from "~/content/types";
 
-// How a role-play run moves and scores, following H5P Branching Scenario's dynamic score: the
-// score is the sum of the chosen replies' scores along the path; coming back to a node already on
-// the path (by a loop or by going back) drops that node's choice and everything after it, so the
-// new choice there replaces the old one.
+// How a role-play run moves. The path holds one step per node answered, in order; arriving again
+// at a node already on the path (by a loop or by going back) drops that node's step and everything
+// after it, so the new choice there replaces the old one. What the path scores depends on the
+// scenario's scoring mode (~/content/scenario-scoring).
 
-export type PathStep = { node: string; choice: number; score: number };
+export type { PathStep };
 
 export type Position = { kind: "node"; id: string } | { kind: "ending"; id: string };
-
-export const pathScore = (path: readonly PathStep[]) =>
-  path.reduce((sum, step) => sum + step.score, 0);
 
 export function positionOf(scenario: ScenarioDef, id: string): Position | null {
   if (scenario.nodes.some((n) => n.id === id)) return { kind: "node", id };
@@ -18,7 +16,7 @@ export function positionOf(scenario: ScenarioDef, id: string): Position | null {
   return null;
 }
 
-export type Move = { path: PathStep[]; next: Position; score: number };
+export type Move = { path: PathStep[]; next: Position };
 
 /** Take reply `choice` at `nodeId`. Throws on an unknown node or choice: callers validate first. */
 export function choose(
@@ -36,15 +34,12 @@ export function choose(
   // Arriving again at a node already on the path: its old choice and what followed are dropped.
   const earlier = newPath.findIndex((step) => step.node === next.id);
   if (earlier !== -1) newPath = newPath.slice(0, earlier);
-  return { path: newPath, next, score: pathScore(newPath) };
+  return { path: newPath, next };
 }
 
 /** Step back to the node before the current one; its choice is dropped and can be made again. */
-export function goBack(
-  path: readonly PathStep[],
-): { path: PathStep[]; current: string; score: number } | null {
+export function goBack(path: readonly PathStep[]): { path: PathStep[]; current: string } | null {
   const last = path.at(-1);
   if (!last) return null;
-  const newPath = path.slice(0, -1);
-  return { path: newPath, current: last.node, score: pathScore(newPath) };
+  return { path: path.slice(0, -1), current: last.node };
 }

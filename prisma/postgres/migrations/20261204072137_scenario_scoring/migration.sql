@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScenarioRun" ADD COLUMN     "scoring" TEXT NOT NULL DEFAULT 'path';
