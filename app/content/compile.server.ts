@@ -460,8 +460,9 @@ export function translationLocales(contentDir: string, slug: string): string[] {
 export function moduleSlugs(contentDir: string): string[] {
   const dir = path.join(contentDir, "modules");
   if (!existsSync(dir)) return [];
+  // A dot-folder is not a module: content:import stages a module there before its final rename.
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .map((e) => e.name)
     .sort();
 }
