@@ -122,7 +122,14 @@ export default function ModulePage() {
     module.language.served !== module.language.requested ? module.language.served : undefined;
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
-      <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
+      {/* Two columns only beside a contents panel: a one-section module takes the full width. */}
+      <div
+        className={
+          module.sections.length > 1
+            ? "lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12"
+            : "mx-auto max-w-3xl"
+        }
+      >
         <div className="lg:order-2">
           <header className="pt-8 pb-6 sm:pt-10">
             <nav aria-label={t("training:breadcrumb")} className="text-sm text-slate-600">
