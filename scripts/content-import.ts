@@ -33,7 +33,8 @@ if (!result.ok) {
   for (const p of result.problems ?? []) console.error(`  ${p.line}:${p.column} ${p.message}`);
   process.exit(1);
 }
-const where = path.relative(process.cwd(), result.folder);
+const relative = path.relative(process.cwd(), result.folder);
+const where = relative.startsWith("..") ? result.folder : relative;
 console.log(
   `Imported ${file} as ${where}/ (scoring="${result.scoring}", a draft until you publish it)`,
 );

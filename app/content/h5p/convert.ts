@@ -221,7 +221,12 @@ export function convert(
     warn("behaviour", "H5P shuffled the replies; Frontline shows them in the written order");
   if (bs.behaviour?.forceContentFinished)
     warn("behaviour", "H5P required each screen to be finished; Frontline has no such setting");
-  if (scoring === "path" && bs.scoringOptionGroup?.includeInteractionsScores)
+  const interactive = ["H5P.InteractiveVideo", "H5P.CoursePresentation"];
+  if (
+    scoring === "path" &&
+    bs.scoringOptionGroup?.includeInteractionsScores &&
+    screens.some((s) => interactive.includes(s.type.library.split(" ")[0]!))
+  )
     warn(
       "scoringOptionGroup",
       "H5P added the scores of interactions inside screens; Frontline plays none of those screens",
@@ -460,12 +465,12 @@ export function convert(
     ].join("\n"),
   );
 
-  const intro = bs.startScreen?.startScreenSubtitle
-    ? htmlToMarkdown(bs.startScreen.startScreenSubtitle)
-    : "";
+  // The start screen's text is the summary; only a longer one is repeated in full as the intro.
+  const startText = htmlToText(bs.startScreen?.startScreenSubtitle ?? "");
+  const intro = startText.length > 200 ? htmlToMarkdown(bs.startScreen!.startScreenSubtitle!) : "";
   const startImage = imageFile(bs.startScreen?.startScreenImage?.path, "startScreen");
   const summary =
-    htmlToText(bs.startScreen?.startScreenSubtitle ?? "").slice(0, 200) ||
+    (startText.length > 200 ? `${startText.slice(0, 199).trimEnd()}…` : startText) ||
     `Imported from the H5P Branching Scenario "${title}".`;
   const minutes = Math.min(120, Math.max(5, Math.ceil(nodes.length * 1.5 + sections.length)));
   const frontmatter = [
@@ -552,7 +557,7 @@ function warnScoredLoops(
     if (edges.some((e) => between.includes(e.from) && e.score !== 0))
       warn(
         edge.where,
-        `it loops back to ${edge.to}; H5P keeps the scores of the questions in between, Frontline drops them, so routes through this loop score differently`,
+        `it loops back to content ${edge.to.replace("question-", "")}; H5P keeps the scores of the questions in between, Frontline drops them, so routes through this loop score differently`,
       );
   }
 }
