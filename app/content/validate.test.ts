@@ -104,8 +104,8 @@ describe("scores stand where the scoring mode reads them", () => {
     expect(
       messages(scenario(twoWays([2, 0]), [ending("good", 5), ending("bad")], 6, "ending")),
     ).toEqual([
-      'A reply\'s score counts only with scoring="path", and scenario "s" is scored scoring="ending": remove score={2}',
-      'Ending "bad" needs a score: scenario "s" is scored scoring="ending", which grades the ending reached',
+      'A reply\'s score counts only with scoring="path", and scenario "s" has scoring="ending": remove score={2}',
+      'Ending "bad" needs a score: scenario "s" has scoring="ending", which grades the ending reached',
     ]);
     expect(
       messages(scenario(twoWays([0, 0]), [ending("good", 5), ending("bad", 1)], 6, "ending")),
@@ -114,14 +114,14 @@ describe("scores stand where the scoring mode reads them", () => {
 
   it("scoring=path refuses ending scores; scoring=none refuses every score and a pass score", () => {
     expect(messages(scenario(twoWays([1, 0]), [ending("good", 5), ending("bad")]))).toEqual([
-      'An ending\'s score counts only with scoring="ending", and scenario "s" is scored scoring="path": remove score={5} from "good"',
+      'An ending\'s score counts only with scoring="ending", and scenario "s" has scoring="path": remove score={5} from "good"',
     ]);
     expect(
       messages(scenario(twoWays([0, 0]), [ending("good"), ending("bad")], null, "none")),
     ).toEqual([]);
     expect(messages(scenario(twoWays([0, 1]), [ending("good"), ending("bad")], 1, "none"))).toEqual(
       [
-        'A reply\'s score counts only with scoring="path", and scenario "s" is scored scoring="none": remove score={1}',
+        'A reply\'s score counts only with scoring="path", and scenario "s" has scoring="none": remove score={1}',
         'Scenario "s" has a passScore but scoring="none": finishing is what counts, so remove passScore',
       ],
     );

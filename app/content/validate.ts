@@ -158,7 +158,7 @@ export function validateScenario(scenario: ScenarioDef): Finding[] {
 function scoringFindings(scenario: ScenarioDef): Finding[] {
   const findings: Finding[] = [];
   const mode = scenario.scoring;
-  const label = `scenario "${scenario.id}" is scored scoring="${mode}"`;
+  const label = `scenario "${scenario.id}" has scoring="${mode}"`;
   if (mode !== "path") {
     for (const node of scenario.nodes) {
       for (const choice of node.choices.filter((c) => c.score !== 0)) {

@@ -50,6 +50,13 @@ const expected: Record<string, string[]> = {
     'index.sl.mdx:22:5 Option "a": must be correct, as in the source',
     'index.sl.mdx:23:5 Option "b": must not be correct, as in the source',
   ],
+  "scenario-score-outside-its-mode": [
+    '24:3 An ending\'s score counts only with scoring="ending", and scenario "call" has scoring="path": remove score={3} from "done"',
+  ],
+  "translation-ending-score": [`index.sl.mdx:34:3 Ending "done": score must be the source's (5)`],
+  "translation-scenario-scoring": [
+    `index.sl.mdx:27:1 Scenario "call": scoring must be the source's ("none")`,
+  ],
   "translation-question-type": [`index.sl.mdx:21:3 Question "q1": type must be the source's`],
   "translation-quiz-pass-score": [`index.sl.mdx:20:1 Quiz "check": passScore must be the source's`],
   "translation-reply-score": [
