@@ -18,6 +18,11 @@ describe("H5P HTML to module text", () => {
     expect(htmlToMarkdown("<p>- not a list</p><p>1. not a list</p><p># no heading</p>")).toBe(
       "\\- not a list\n\n1\\. not a list\n\n\\# no heading",
     );
+    // MDX would read these as code.
+    expect(htmlToMarkdown("<p>export the file</p><p>import it again</p>")).toBe(
+      "&#101;xport the file\n\n&#105;mport it again",
+    );
+    expect(htmlToText("<p>export the file</p>")).toBe("export the file");
   });
 
   it("gives plain text for props, and drops scripts", () => {

@@ -94,7 +94,14 @@ function tidy(text: string) {
 
 /** A paragraph that starts like a list item or a thematic break stays a paragraph. */
 const guardLineStart = (text: string) =>
-  text.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  text
+    .replace(/^([-+=])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2")
+    // MDX reads a paragraph opening with "import " or "export " as code: a character reference
+    // for the first letter keeps it text.
+    .replace(/^(i)(mport\b)|^(e)(xport\b)/, (_, i, mport, e, xport) =>
+      i ? `&#105;${mport}` : `&#101;${xport}`,
+    );
 
 /** Markdown paragraphs (and "- " list items) for a module's text. */
 export function htmlToMarkdown(html: string): string {
@@ -134,7 +141,10 @@ export function escapeText(text: string): string {
 }
 
 function unescapeText(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]<>#|~!\-+=.)])/g, "$1");
+  return text
+    .replace(/^&#105;mport/, "import")
+    .replace(/^&#101;xport/, "export")
+    .replace(/\\([\\`*_{}[\]<>#|~!\-+=.)])/g, "$1");
 }
 
 /** A JSX attribute: quoted when that is safe, a JSON string expression otherwise. */
