@@ -2,7 +2,7 @@ import type { EndingDef, ScenarioDef } from "./types";
 
 // What a role-play's score and maximum are in each scoring mode. The rules are Frontline's own;
 // docs/decisions/006 says where each differs from H5P Branching Scenario, and
-// scenario-scoring.test.ts shows every difference.
+// tests/h5p/differences.test.ts shows every difference.
 //
 // - "path": the sum of the replies chosen along the path (a reply into an ending counts too). The
 //   maximum is fixed per version: the best path from the start to an ending that visits no node
