@@ -23,6 +23,8 @@ export default [
   route("studio/:slug", "routes/studio+/$slug.tsx"),
   route("studio/:slug/analytics", "routes/studio+/$slug.analytics.tsx"),
   route("admin", "routes/admin+/index.tsx"),
+  route("admin/audit", "routes/admin+/audit.tsx"),
+  route("admin/audit.csv", "routes/admin+/audit.csv.ts"),
   route("verify/:code", "routes/verify.$code.tsx"),
   route("healthz", "routes/resources+/healthz.ts"),
   route("locale", "routes/resources+/locale.ts"),

@@ -1,6 +1,7 @@
+import { audit, type Actor } from "~/audit/audit.server";
+import type { Role } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
-import type { Role } from "~/auth/roles";
 
 export type NewAssignment = {
   moduleSlug: string;
@@ -10,20 +11,46 @@ export type NewAssignment = {
   dueDays: number;
 };
 
-export async function createAssignment(actorId: string, input: NewAssignment) {
-  const assignment = await prisma.assignment.create({
-    data: {
-      moduleSlug: input.moduleSlug,
-      roles: JSON.stringify(input.roles),
-      teamIds: JSON.stringify(input.teamIds),
-      dueRule: input.dueRule,
-      dueDays: input.dueDays,
-      createdById: actorId,
-    },
-    select: { id: true },
+const describe = (input: NewAssignment, teamNames: string[]) =>
+  [
+    input.moduleSlug,
+    `roles: ${input.roles.join(", ") || "any"}`,
+    `teams: ${teamNames.join(", ") || "any"}`,
+    `due ${input.dueDays} days after ${input.dueRule === "after_hire" ? "hire" : "assignment"}`,
+  ].join("; ");
+
+export async function createAssignment(actor: Actor, input: NewAssignment) {
+  const teams = await prisma.team.findMany({
+    where: { id: { in: input.teamIds } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  const assignment = await prisma.$transaction(async (tx) => {
+    const row = await tx.assignment.create({
+      data: {
+        moduleSlug: input.moduleSlug,
+        roles: JSON.stringify(input.roles),
+        teamIds: JSON.stringify(input.teamIds),
+        dueRule: input.dueRule,
+        dueDays: input.dueDays,
+        createdById: actor.id!,
+      },
+      select: { id: true },
+    });
+    await audit(
+      tx,
+      actor,
+      "assignment.add",
+      { type: "assignment", id: row.id, label: input.moduleSlug },
+      describe(
+        input,
+        teams.map((t) => t.name),
+      ),
+    );
+    return row;
   });
   log.info("assignment.created", {
-    actorId,
+    actorId: actor.id,
     assignmentId: assignment.id,
     module: input.moduleSlug,
   });
@@ -31,13 +58,29 @@ export async function createAssignment(actorId: string, input: NewAssignment) {
 }
 
 /** Ending an assignment keeps its row (and everyone's records); it just stops applying. */
-export async function endAssignment(actorId: string, assignmentId: string) {
-  const { count } = await prisma.assignment.updateMany({
-    where: { id: assignmentId, active: true },
-    data: { active: false },
+export async function endAssignment(actor: Actor, assignmentId: string) {
+  // The conditional update comes first: a second click ends nothing and writes no event.
+  const ended = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.assignment.updateMany({
+      where: { id: assignmentId, active: true },
+      data: { active: false },
+    });
+    if (count !== 1) return false;
+    const row = await tx.assignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      select: { moduleSlug: true },
+    });
+    await audit(
+      tx,
+      actor,
+      "assignment.end",
+      { type: "assignment", id: assignmentId, label: row.moduleSlug },
+      "active → ended",
+    );
+    return true;
   });
-  if (count) log.info("assignment.ended", { actorId, assignmentId });
-  return count === 1;
+  if (ended) log.info("assignment.ended", { actorId: actor.id, assignmentId });
+  return ended;
 }
 
 export async function listAssignmentRows() {

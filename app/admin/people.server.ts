@@ -1,3 +1,4 @@
+import { audit, personTarget, type Actor } from "~/audit/audit.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
 import { prisma } from "~/db.server";
@@ -18,22 +19,35 @@ export type NewPerson = {
  * Add a person with their first password. Their assignments follow from role and team at once:
  * enrollments are derived, so nothing else needs writing.
  */
-export async function addPerson(actorId: string, input: NewPerson) {
+export async function addPerson(actor: Actor, input: NewPerson) {
   const hash = await hashPassword(input.password);
-  const user = await prisma.user.create({
-    data: {
-      name: input.name,
-      email: input.email,
-      role: input.role,
-      teamId: input.teamId,
-      hiredAt: input.hiredAt,
-      timeZone: input.timeZone,
-      locale: input.locale,
-      password: { create: { hash } },
-    },
-    select: { id: true },
+  const team = input.teamId
+    ? await prisma.team.findUnique({ where: { id: input.teamId }, select: { name: true } })
+    : null;
+  const user = await prisma.$transaction(async (tx) => {
+    const row = await tx.user.create({
+      data: {
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        teamId: input.teamId,
+        hiredAt: input.hiredAt,
+        timeZone: input.timeZone,
+        locale: input.locale,
+        password: { create: { hash } },
+      },
+      select: { id: true },
+    });
+    await audit(
+      tx,
+      actor,
+      "person.add",
+      personTarget({ id: row.id, name: input.name, email: input.email }),
+      `role: ${input.role}; team: ${team?.name ?? "none"}; language: ${input.locale}`,
+    );
+    return row;
   });
-  log.info("user.created", { actorId, userId: user.id, role: input.role });
+  log.info("user.created", { actorId: actor.id, userId: user.id, role: input.role });
   return user.id;
 }
 

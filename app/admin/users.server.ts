@@ -1,4 +1,4 @@
-import { deactivateUser } from "~/auth/session.server";
+import { audit, personTarget, type Actor } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 
@@ -34,22 +34,36 @@ export type SetActiveResult = { ok: true } | { ok: false; field: "userId"; messa
 
 /** Deactivating ends every session of the user at once; reactivating lets them log in again. */
 export async function setUserActive(
-  actorId: string,
+  actor: Actor,
   userId: string,
   active: boolean,
 ): Promise<SetActiveResult> {
-  if (userId === actorId) return { ok: false, field: "userId", message: "admin:errors.ownAccount" };
-  const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (userId === actor.id)
+    return { ok: false, field: "userId", message: "admin:errors.ownAccount" };
+  const target = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true },
+  });
   if (!target) return { ok: false, field: "userId", message: "admin:errors.noSuchUser" };
-  if (active) {
-    await prisma.user.update({
-      where: { id: userId },
-      data: { active: true },
-      select: { id: true },
+  // Only a real change is written (and audited): a second click changes nothing.
+  const changed = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, active: !active },
+      data: { active },
     });
-  } else {
-    await deactivateUser(userId);
-  }
-  log.info(active ? "user.reactivated" : "user.deactivated", { actorId, userId });
+    if (count !== 1) return false;
+    // Deactivating ends every session at once.
+    const ended = active ? 0 : (await tx.session.deleteMany({ where: { userId } })).count;
+    await audit(
+      tx,
+      actor,
+      active ? "person.activate" : "person.deactivate",
+      personTarget(target),
+      active ? "inactive → active" : `active → inactive; ${ended} sessions ended`,
+    );
+    return true;
+  });
+  if (changed)
+    log.info(active ? "user.reactivated" : "user.deactivated", { actorId: actor.id, userId });
   return { ok: true };
 }

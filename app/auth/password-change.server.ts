@@ -1,3 +1,4 @@
+import { actorOf, audit, personTarget } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -57,6 +58,13 @@ export async function changePassword(
     }),
     prisma.session.deleteMany({ where: { userId: user.id } }),
     prisma.session.create({ data: session.row, select: { id: true } }),
+    audit(
+      prisma,
+      actorOf(user, clientAddress),
+      "password.change",
+      personTarget(user),
+      "password changed; every other session ended",
+    ),
   ]);
   await clearAccountFailures(keys[0]!.key);
   log.info("password.changed", {

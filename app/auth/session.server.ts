@@ -1,3 +1,4 @@
+import { actorOf, audit, personTarget } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import { unlessStorageFull } from "~/utils/storage-full.server";
@@ -135,19 +136,30 @@ export function listSessions(userId: string, now = new Date()) {
   });
 }
 
-/** End every session of a user but the one with this id (the one making the request). */
-export async function endOtherSessions(userId: string, keepId: string | null): Promise<number> {
-  const { count } = await prisma.session.deleteMany({
-    where: keepId ? { userId, id: { not: keepId } } : { userId },
+/**
+ * End every session of a user but the one with this id (the one making the request). An audit
+ * event records it when any session ended.
+ */
+export async function endOtherSessions(
+  user: { id: string; name: string; email: string },
+  keepId: string | null,
+  clientAddress: string | undefined,
+): Promise<number> {
+  const userId = user.id;
+  const count = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({
+      where: keepId ? { userId, id: { not: keepId } } : { userId },
+    });
+    if (count > 0)
+      await audit(
+        tx,
+        actorOf(user, clientAddress),
+        "sessions.end",
+        personTarget(user),
+        `${count} other sessions ended`,
+      );
+    return count;
   });
   log.info("sessions.others_ended", { userId, count });
   return count;
-}
-
-/** Deactivate a user and end all their sessions in one transaction. */
-export async function deactivateUser(userId: string): Promise<void> {
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { active: false }, select: { id: true } }),
-    prisma.session.deleteMany({ where: { userId } }),
-  ]);
 }

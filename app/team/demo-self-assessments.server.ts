@@ -37,11 +37,15 @@ export async function seedDemoSelfAssessments(now = new Date()) {
           areaRatings(Number(bases[a]), area.statements.length, a + n),
         ]),
       ) as Ratings;
-      await saveSelfAssessment(team.managerId, {
-        teamId: team.id,
-        assessedOn: localDate(new Date(now.getTime() - daysAgo[n]! * day), "UTC"),
-        ratings,
-      });
+      await saveSelfAssessment(
+        team.managerId,
+        {
+          teamId: team.id,
+          assessedOn: localDate(new Date(now.getTime() - daysAgo[n]! * day), "UTC"),
+          ratings,
+        },
+        null,
+      );
     }
   }
 }

@@ -1,3 +1,4 @@
+import { actorOf, audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import type { Standard } from "~/content/standards.server";
 import { readStandards, standardsIn } from "~/content/standards.server";
@@ -38,6 +39,7 @@ export async function createObservation(
   manager: SessionUser,
   input: ObservationInput,
   standards: Standard[],
+  clientAddress: string | undefined,
 ) {
   const employee = await requireTeamMember(manager, input.employeeId);
   const ratings = Object.fromEntries(
@@ -46,16 +48,27 @@ export async function createObservation(
       return [s.id, choice === undefined || choice === "na" ? null : Number(choice)];
     }),
   );
-  const row = await prisma.observation.create({
-    data: {
-      managerId: manager.id,
-      employeeId: employee.id,
-      observedAt: input.observedAt,
-      channel: input.channel,
-      ratings: JSON.stringify(ratings),
-      notes: input.notes,
-    },
-    select: { id: true },
+  const rated = Object.values(ratings).filter((r) => r !== null);
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.observation.create({
+      data: {
+        managerId: manager.id,
+        employeeId: employee.id,
+        observedAt: input.observedAt,
+        channel: input.channel,
+        ratings: JSON.stringify(ratings),
+        notes: input.notes,
+      },
+      select: { id: true },
+    });
+    await audit(
+      tx,
+      actorOf(manager, clientAddress),
+      "observation.add",
+      { type: "observation", id: created.id, label: `of ${employee.name} <${employee.email}>` },
+      `${input.channel}, ${input.observedAt.toISOString()}; ${rated.length} of ${standards.length} standards rated`,
+    );
+    return created;
   });
   log.info("observation.created", { managerId: manager.id, employeeId: employee.id, id: row.id });
   return { id: row.id, employeeId: employee.id };
@@ -132,14 +145,31 @@ export type AcknowledgeOutcome = { ok: true } | { ok: false; reason: "not-found"
  * a double submit (or a race) land exactly once; someone else's observation reads as not found.
  */
 export async function acknowledgeObservation(
-  employeeId: string,
+  employee: { id: string; name: string; email: string },
   observationId: string,
   comment: string | undefined,
+  clientAddress: string | undefined,
   now = new Date(),
 ): Promise<AcknowledgeOutcome> {
-  const { count } = await prisma.observation.updateMany({
-    where: { id: observationId, employeeId, acknowledgedAt: null },
-    data: { acknowledgedAt: now, employeeComment: comment || null },
+  const employeeId = employee.id;
+  const count = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.observation.updateMany({
+      where: { id: observationId, employeeId, acknowledgedAt: null },
+      data: { acknowledgedAt: now, employeeComment: comment || null },
+    });
+    if (count === 1)
+      await audit(
+        tx,
+        actorOf(employee, clientAddress),
+        "observation.acknowledge",
+        {
+          type: "observation",
+          id: observationId,
+          label: `of ${employee.name} <${employee.email}>`,
+        },
+        comment ? "acknowledged, with a comment" : "acknowledged",
+      );
+    return count;
   });
   if (count === 1) {
     log.info("observation.acknowledged", { employeeId, id: observationId });

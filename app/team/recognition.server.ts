@@ -1,3 +1,4 @@
+import { actorOf, audit, personTarget } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
@@ -31,18 +32,32 @@ export async function observationLinkable(
 }
 
 /** Recognises someone in the manager's teams (404 for anyone else); the link is checked before. */
-export async function recognise(manager: SessionUser, input: RecognitionInput) {
+export async function recognise(
+  manager: SessionUser,
+  input: RecognitionInput,
+  clientAddress: string | undefined,
+) {
   const employee = await requireTeamMember(manager, input.employeeId);
-  const row = await prisma.recognition.create({
-    data: {
-      fromId: manager.id,
-      toId: employee.id,
-      reason: input.reason,
-      points: input.points,
-      badge: input.badge ?? null,
-      observationId: input.observationId ?? null,
-    },
-    select: { id: true },
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.recognition.create({
+      data: {
+        fromId: manager.id,
+        toId: employee.id,
+        reason: input.reason,
+        points: input.points,
+        badge: input.badge ?? null,
+        observationId: input.observationId ?? null,
+      },
+      select: { id: true },
+    });
+    await audit(
+      tx,
+      actorOf(manager, clientAddress),
+      "recognition.give",
+      personTarget(employee),
+      `${input.points} points${input.badge ? `, badge ${input.badge}` : ""}`,
+    );
+    return created;
   });
   log.info("recognition.created", { managerId: manager.id, employeeId: employee.id, id: row.id });
   return { id: row.id, employeeId: employee.id };

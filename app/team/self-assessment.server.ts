@@ -1,3 +1,4 @@
+import { audit, type Actor } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { localDate } from "~/training/rollout/time";
@@ -27,24 +28,43 @@ export async function todayFor(userId: string, now = new Date()) {
   return localDate(now, user?.timeZone ?? "UTC");
 }
 
+/**
+ * Save a team's self-assessment with its audit event. `actor` is null only for the demo seed,
+ * which records history rather than a change someone made.
+ */
 export async function saveSelfAssessment(
   managerId: string,
   input: { teamId: string; assessedOn: string; ratings: Ratings },
+  actor: Actor | null,
 ) {
   const score = scoreSelfAssessment(input.ratings);
-  // One row holds everything, so the save is all or nothing without a transaction.
-  return prisma.selfAssessment.create({
-    data: {
-      teamId: input.teamId,
-      managerId,
-      // Noon UTC keeps the calendar date the same in every zone it is read in.
-      assessedOn: new Date(`${input.assessedOn}T12:00:00Z`),
-      ratings: JSON.stringify(input.ratings),
-      areaAverages: JSON.stringify(score.areaAverages),
-      total: score.total,
-      band: score.band,
-    },
-    select: { id: true },
+  const team = await prisma.team.findUnique({
+    where: { id: input.teamId },
+    select: { name: true },
+  });
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.selfAssessment.create({
+      data: {
+        teamId: input.teamId,
+        managerId,
+        // Noon UTC keeps the calendar date the same in every zone it is read in.
+        assessedOn: new Date(`${input.assessedOn}T12:00:00Z`),
+        ratings: JSON.stringify(input.ratings),
+        areaAverages: JSON.stringify(score.areaAverages),
+        total: score.total,
+        band: score.band,
+      },
+      select: { id: true },
+    });
+    if (actor)
+      await audit(
+        tx,
+        actor,
+        "self-assessment.record",
+        { type: "team", id: input.teamId, label: team?.name ?? input.teamId },
+        `${input.assessedOn}: total ${score.total}, band ${score.band}`,
+      );
+    return row;
   });
 }
 

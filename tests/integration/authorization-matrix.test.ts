@@ -485,6 +485,17 @@ const table: Record<string, Probe[]> = {
   ],
 
   "GET /admin": [{ what: "the admin page", url: "/admin", expect: adminOnly }],
+  "GET /admin/audit": [
+    { what: "the audit log", url: "/admin/audit", expect: adminOnly },
+    {
+      what: "the audit log, filtered",
+      url: "/admin/audit?action=person.add&from=2026-01-01&to=2026-12-31&page=1",
+      expect: adminOnly,
+    },
+  ],
+  "GET /admin/audit.csv": [
+    { what: "the audit log as CSV", url: "/admin/audit.csv", expect: adminOnly },
+  ],
   "POST /admin [assign]": [
     {
       what: "assigning a module",

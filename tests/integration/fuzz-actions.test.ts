@@ -259,7 +259,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       field("locale", () => ["sl", "sk", "da", "lt", "en"]),
       field("redirectTo", () => ["/me", "/training"]),
     ],
-    writes: { User: [0, 0] },
+    writes: { User: [0, 0], AuditEvent: [0, 1] },
     accepted: async ({ value }) => {
       const { locale } = await prisma.user.findUniqueOrThrow({
         where: { id: f.id(who.locale) },
@@ -292,7 +292,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       }),
       fixed("comment", "Thanks, that helps.", ""),
     ],
-    writes: { Observation: [0, 0] },
+    writes: { Observation: [0, 0], AuditEvent: [1, 1] },
     accepted: async ({ ctx, value }) => {
       const row = await prisma.observation.findUniqueOrThrow({
         where: { id: ctx.observationId },
@@ -317,7 +317,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("newPassword", newPassphrase),
       fixed("confirmPassword", newPassphrase),
     ],
-    writes: { Password: [0, 0] },
+    writes: { Password: [0, 0], AuditEvent: [1, 1] },
     accepted: async () => {
       const { hash } = await prisma.password.findUniqueOrThrow({
         where: { userId: f.id(who.changePassword) },
@@ -332,7 +332,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       return {};
     },
     fields: [fixed("intent", "end-other-sessions")],
-    writes: {},
+    writes: { AuditEvent: [0, 1] },
     accepted: async () => {
       // Only the session that posted is left.
       expect(await prisma.session.count({ where: { userId: f.id(who.endSessions) } })).toBe(1);
@@ -353,7 +353,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("notes", "Greeted the customer by name.", ""),
       ...observationStandards().map((s) => fixed(`ratings.${s.id}`, ...ratingChoices)),
     ],
-    writes: { Observation: [1, 1] },
+    writes: { Observation: [1, 1], AuditEvent: [1, 1] },
     accepted: async ({ value }) => {
       const row = await latest(
         prisma.observation.findFirst({
@@ -388,7 +388,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
         foreign: () => [f.danielObservation.replace(/.$/, "x")],
       }),
     ],
-    writes: { Recognition: [1, 1] },
+    writes: { Recognition: [1, 1], AuditEvent: [1, 1] },
     accepted: async ({ value }) => {
       const row = await latest(
         prisma.recognition.findFirst({
@@ -418,7 +418,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       ]),
       ...allStatementFields.map((name) => fixed(name, "1", "2", "3", "4", "5")),
     ],
-    writes: { SelfAssessment: [1, 1] },
+    writes: { SelfAssessment: [1, 1], AuditEvent: [1, 1] },
     accepted: async ({ form }) => {
       const row = await latest(
         prisma.selfAssessment.findFirst({
@@ -442,7 +442,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("dueRule", "after_assignment", "after_hire"),
       fixed("dueDays", "1", "14", "365"),
     ],
-    writes: { Assignment: [1, 1] },
+    writes: { Assignment: [1, 1], AuditEvent: [1, 1] },
     accepted: async ({ value }) => {
       const row = await latest(
         prisma.assignment.findFirst({
@@ -476,7 +476,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("password", "a long and unusual passphrase"),
     ],
     // The person and their password arrive together or not at all.
-    writes: { User: [1, 1], Password: [1, 1] },
+    writes: { User: [1, 1], Password: [1, 1], AuditEvent: [1, 1] },
     accepted: async ({ value }) => {
       const user = await prisma.user.findUniqueOrThrow({
         where: { email: value("email")!.trim().toLowerCase() },
@@ -502,7 +502,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
         foreign: () => [f.endedAssignment],
       }),
     ],
-    writes: { Assignment: [0, 0] },
+    writes: { Assignment: [0, 0], AuditEvent: [1, 1] },
     accepted: async ({ ctx }) => {
       const row = await prisma.assignment.findUniqueOrThrow({ where: { id: ctx.assignmentId } });
       expect(row.active).toBe(false);
@@ -517,7 +517,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
         foreign: () => [f.id(who.admins[3]!)],
       }),
     ],
-    writes: { User: [0, 0] },
+    writes: { User: [0, 0], AuditEvent: [0, 1] },
     accepted: async ({ value }) => {
       const user = await prisma.user.findUniqueOrThrow({
         where: { id: value("userId") },
@@ -535,7 +535,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
         foreign: () => [f.id(who.admins[4]!)],
       }),
     ],
-    writes: { User: [0, 0] },
+    writes: { User: [0, 0], AuditEvent: [0, 1] },
     accepted: async ({ value }) => {
       const user = await prisma.user.findUniqueOrThrow({ where: { id: value("userId") } });
       expect(user.active).toBe(true);

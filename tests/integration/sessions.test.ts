@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { requireArea, requireUser } from "~/auth/permissions.server";
-import { createSession, deactivateUser, validateSessionToken } from "~/auth/session.server";
+import { createSession, validateSessionToken } from "~/auth/session.server";
+import { setUserActive } from "~/admin/users.server";
+import { actorOf } from "~/audit/audit.server";
 import { sessionIdFromToken } from "~/auth/session-token.server";
 import { prisma } from "~/db.server";
 import { action as logoutAction } from "~/routes/_auth+/logout";
@@ -71,7 +73,13 @@ describe("sessions", () => {
   it("ends every session of a user who is deactivated", async () => {
     const email = "jonas.berg@demo.frontline.test";
     const sessions = await Promise.all([signIn(email), signIn(email), signIn(email)]);
-    await deactivateUser(await userId(email));
+    const admin = await prisma.user.findUniqueOrThrow({
+      where: { email: "admin@demo.frontline.test" },
+      select: { id: true, name: true, email: true },
+    });
+    expect(await setUserActive(actorOf(admin, "127.0.0.1"), await userId(email), false)).toEqual({
+      ok: true,
+    });
     expect(await prisma.session.count({ where: { user: { email } } })).toBe(0);
     for (const { token } of sessions) expect(await validateSessionToken(token)).toBeNull();
   });

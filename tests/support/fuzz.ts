@@ -84,10 +84,30 @@ async function post<C>(endpoint: Endpoint, spec: ActionSpec<C>, plan: FormPlan, 
   }
 }
 
+/**
+ * Tables whose changes are not audited: a learner's own training records (they are the record),
+ * the records' version counter and the bookkeeping of sessions, throttle and write limits.
+ */
+export const unaudited: readonly string[] = [
+  "QuizAttempt",
+  "ScenarioRun",
+  "Attestation",
+  "ModuleCompletion",
+  "SectionRead",
+  "RecordsVersion",
+  "AuditEvent",
+];
+
 /** An accepted form wrote only the spec's tables, by the spec's row counts, and whole rows. */
 async function checkAcceptance<C>(spec: ActionSpec<C>, ctx: C, answer: Answer, before: Snapshot) {
   const after = await snapshotDatabase();
   const delta = rowDelta(before, after);
+  // Every change to anything else writes exactly one audit event in the same request: an action
+  // that changes data without one fails here, whatever its spec says (README, "Audit log").
+  const audited = changedTables(before, after).filter((t) => !unaudited.includes(t));
+  const events = after.AuditEvent.count - before.AuditEvent.count;
+  if (audited.length && events !== 1)
+    throw new Error(`changed ${audited.join(", ")} with ${events} audit events, not 1`);
   for (const [table, gained] of Object.entries(delta)) {
     const range = spec.writes[table];
     if (!range || gained! < range[0] || gained! > range[1]) {

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { actorOf } from "~/audit/audit.server";
 import { createAssignment, endAssignment, listAssignmentRows } from "~/admin/assignments.server";
 import { AddPersonSchema, AssignSchema, EndAssignmentSchema, SetActiveSchema } from "~/admin/forms";
 import { addPerson, emailTaken, teamExists } from "~/admin/people.server";
@@ -45,7 +46,7 @@ async function publishedModules() {
     .map((m) => ({ slug: m.slug, title: m.frontmatter!.title }));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireArea(request, "admin");
   await requireWriteAllowance(admin.id);
   const body = await readForm(request);
@@ -75,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (submission.status !== "success")
       return data({ form: "assign", result: submission.reply() }, { status: 400 });
-    await createAssignment(admin.id, submission.value);
+    await createAssignment(actorOf(admin, context.clientAddress), submission.value);
     return { form: "assign", result: submission.reply({ resetForm: true }) };
   }
 
@@ -103,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     const { name, email, role, teamId, hiredAt, timeZone, locale, password } = submission.value;
-    await addPerson(admin.id, {
+    await addPerson(actorOf(admin, context.clientAddress), {
       name,
       email,
       role,
@@ -121,7 +122,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return data({ form: "row", result: submission.reply() }, { status: 400 });
   if (submission.value.intent === "unassign") {
-    const ended = await endAssignment(admin.id, submission.value.assignmentId);
+    const ended = await endAssignment(
+      actorOf(admin, context.clientAddress),
+      submission.value.assignmentId,
+    );
     if (!ended)
       return data(
         {
@@ -133,7 +137,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return { form: "row", result: submission.reply() };
   }
   const { intent: toggle, userId } = submission.value;
-  const result = await setUserActive(admin.id, userId, toggle === "activate");
+  const result = await setUserActive(
+    actorOf(admin, context.clientAddress),
+    userId,
+    toggle === "activate",
+  );
   if (!result.ok)
     return data(
       { form: "row", result: submission.reply({ formErrors: [result.message] }) },
@@ -154,6 +162,11 @@ export default function AdminHome() {
   const errors = topResult?.status === "error" ? Object.values(topResult.error ?? {}).flat() : [];
   return (
     <Page title={t("admin:title")} lead={t("admin:lead")}>
+      <p className="-mt-2 mb-6 text-sm">
+        <Link to="/admin/audit" className="font-medium text-brand-800 underline">
+          {t("admin:audit.link")}
+        </Link>
+      </p>
       <FormErrors id="admin-errors" errors={errors.filter((e): e is string => Boolean(e))} />
       <section aria-labelledby="teams-heading" className="mb-10">
         <h2 id="teams-heading" className="mb-3 text-lg font-semibold">

@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The observed person acknowledges one of their own observations, once, with a comment. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await requireWriteAllowance(user.id);
   const body = await readForm(request);
@@ -57,7 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return data({ observationId, result: submission.reply() }, { status: 400 });
   const { comment } = submission.value;
-  const outcome = await acknowledgeObservation(user.id, submission.value.observationId, comment);
+  const outcome = await acknowledgeObservation(
+    user,
+    submission.value.observationId,
+    comment,
+    context.clientAddress,
+  );
   if (!outcome.ok) {
     // Someone else's observation reads exactly like one that does not exist.
     const message =

@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!body.ok) return formErrorResponse(body.message);
 
   if (body.formData.get("intent") === "end-other-sessions") {
-    const ended = await endOtherSessions(user.id, currentSessionId(request));
+    const ended = await endOtherSessions(user, currentSessionId(request), context.clientAddress);
     const t = fixedT(await requestLocale(request, user), "auth");
     const notice =
       ended === 0 ? t("security.noOtherSessions") : t("security.signedOutOthers", { count: ended });

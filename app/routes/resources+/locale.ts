@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
+import { actorOf, audit, personTarget } from "~/audit/audit.server";
 import { getUser, safeRedirectPath } from "~/auth/permissions.server";
 import { homePath } from "~/auth/roles";
 import { requireWriteAllowance } from "~/auth/write-limit.server";
@@ -23,7 +24,7 @@ export function loader() {
   throw data({ message: "common:errors.404.body" }, { status: 404 });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getUser(request);
   if (user) await requireWriteAllowance(user.id);
   const body = await readForm(request, 4096);
@@ -35,8 +36,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = LocaleSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "forms:choose" }, { status: 400 });
   const { locale, redirectTo } = parsed.data;
-  if (user) {
-    await prisma.user.update({ where: { id: user.id }, data: { locale }, select: { id: true } });
+  // A real change of a person's language is recorded (and audited); the same choice again is not.
+  if (user && user.locale !== locale) {
+    await prisma.$transaction([
+      prisma.user.update({ where: { id: user.id }, data: { locale }, select: { id: true } }),
+      audit(
+        prisma,
+        actorOf(user, context.clientAddress),
+        "person.locale",
+        personTarget(user),
+        `language: ${user.locale} → ${locale}`,
+      ),
+    ]);
     log.info("user.locale_changed", { userId: user.id, locale });
   }
   const to = safeRedirectPath(redirectTo) ?? (user ? homePath(user.role) : "/login");

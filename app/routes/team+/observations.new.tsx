@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const manager = await requireArea(request, "team");
   await requireWriteAllowance(manager.id);
   const body = await readForm(request);
@@ -63,7 +63,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(body.formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Someone outside the manager's teams is a 404, as on every page of theirs.
-  const created = await createObservation(manager, submission.value, standards);
+  const created = await createObservation(
+    manager,
+    submission.value,
+    standards,
+    context.clientAddress,
+  );
   return redirect(`/team/${created.employeeId}#observation-${created.id}`);
 }
 

@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const manager = await requireArea(request, "team");
   await requireWriteAllowance(manager.id);
   const body = await readForm(request);
@@ -85,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Someone outside the manager's teams is a 404, as on every page of theirs.
-  await recognise(manager, submission.value);
+  await recognise(manager, submission.value, context.clientAddress);
   return { result: submission.reply({ resetForm: true }), saved: true };
 }
 

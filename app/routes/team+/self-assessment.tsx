@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { actorOf } from "~/audit/audit.server";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import { selfAssessmentText } from "~/content/self-assessment.server";
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireArea(request, "team");
   await requireWriteAllowance(user.id);
   const body = await readForm(request);
@@ -84,11 +85,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply(), savedId: null }, { status: 400 });
   }
-  const saved = await saveSelfAssessment(user.id, {
-    teamId: submission.value.teamId,
-    assessedOn: submission.value.assessedOn,
-    ratings: ratingsFromInput(submission.value),
-  });
+  const saved = await saveSelfAssessment(
+    user.id,
+    {
+      teamId: submission.value.teamId,
+      assessedOn: submission.value.assessedOn,
+      ratings: ratingsFromInput(submission.value),
+    },
+    actorOf(user, context.clientAddress),
+  );
   return { result: submission.reply({ resetForm: true }), savedId: saved.id };
 }
 

@@ -147,4 +147,23 @@ describe("the app's Prisma client on PostgreSQL", () => {
     // The team stays, without its manager (onDelete: SetNull).
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).managerId).toBeNull();
   });
+
+  it("keeps the audit log append-only: UPDATE and DELETE are refused by a trigger", async () => {
+    const { audit, systemActor } = await import("~/audit/audit.server");
+    const event = await audit(
+      db,
+      systemActor("PostgreSQL test", "127.0.0.1"),
+      "person.add",
+      { type: "person", id: null, label: "Someone <someone@example.test>" },
+      "role: employee",
+    );
+    await expect(
+      db.auditEvent.update({ where: { id: event.id }, data: { summary: "nothing happened" } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).summary).toBe(
+      "role: employee",
+    );
+  });
 });
