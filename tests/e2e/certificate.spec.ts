@@ -14,6 +14,8 @@ test("an employee completes module 1, prints the certificate on one A4 page, and
   page,
   browser,
 }, testInfo) => {
+  // A long journey (module, quiz, role-play, signature, print, verify): 90 s, as the others.
+  test.setTimeout(90_000);
   await logIn(page, email);
 
   await test.step("no certificate before the module is complete", async () => {

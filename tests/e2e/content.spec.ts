@@ -112,7 +112,9 @@ test.describe("drafts", () => {
     await logIn(page, demoAccounts.trainer.email);
     await page.goto("/studio/handling-a-complaint");
     const roleplay = page.getByRole("region", { name: /Role-play:/ });
-    await expect(roleplay).toContainText(/\d+ nodes · \d+ endings · best path scores \d+/);
+    await expect(roleplay).toContainText(
+      /\d+ nodes · \d+ endings · scored by path: the best path scores \d+/,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ test.describe("team self-assessment", () => {
   test("a manager fills the questionnaire and sees the result and the history", async ({
     page,
   }) => {
+    // Twenty-odd answers, two saves and screenshots at two widths.
+    test.setTimeout(60_000);
     await logIn(page, demoAccounts.manager.email);
     await page.goto("/team/self-assessment");
     await waitForHydration(page);
