@@ -70,6 +70,32 @@ test.describe("rolling a module out", () => {
     await expect(followUp).toContainText("Not started");
     await expect(noa.getByText("Our service policy").first()).toBeVisible();
     await context.close();
+
+    // Both changes are in the audit log with who made them; its filters find each.
+    await page.getByRole("link", { name: "Audit log: who changed what" }).click();
+    await expect(page).toHaveURL("/admin/audit");
+    await page.getByLabel("Changed").fill("Noa Newcomer");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByText("1 entry")).toBeVisible();
+    const entries = page.getByRole("table", { name: "Audit log entries, newest first" });
+    await expect(entries.getByRole("row").nth(1)).toContainText(
+      /Person added.*Noa Newcomer <noa\.newcomer@demo\.frontline\.test>/,
+    );
+    await expect(entries.getByRole("row").nth(1)).toContainText(demoAccounts.admin.email);
+    await page.getByLabel("Changed").fill("follow-up-and-keeping-customers");
+    await page.getByLabel("Action").selectOption({ label: "Module assigned" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/action=assignment.add/);
+    await expect(page.getByText("1 entry")).toBeVisible();
+    await expect(entries.getByRole("row").nth(1)).toContainText("teams: Online chat");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download as CSV" }).click();
+    const csv = await (await download).createReadStream();
+    let text = "";
+    for await (const chunk of csv) text += chunk;
+    expect(text.trim().split("\r\n")).toHaveLength(2);
+    expect(text).toContain("assignment.add");
   });
 
   test("bad input in the admin forms shows field errors and adds nothing", async ({ page }) => {
