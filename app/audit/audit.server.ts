@@ -1,4 +1,5 @@
 import type { Db } from "~/db.server";
+import { auditActions, type AuditAction } from "./actions";
 
 // The audit log: one AuditEvent per change made by a person (or by the system on their behalf),
 // written in the same transaction as the change, so neither can exist without the other. The
@@ -7,25 +8,7 @@ import type { Db } from "~/db.server";
 /** Who acted, from where. A null id is the system (provisioning from the identity provider). */
 export type Actor = { id: string | null; label: string; clientAddress: string | null };
 
-/** Every action the log records. A new kind of change gets a name here first. */
-export const auditActions = [
-  "person.add",
-  "person.activate",
-  "person.deactivate",
-  "person.locale",
-  "person.provision",
-  "person.sync",
-  "sso.link",
-  "assignment.add",
-  "assignment.end",
-  "observation.add",
-  "observation.acknowledge",
-  "recognition.give",
-  "self-assessment.record",
-  "password.change",
-  "sessions.end",
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+export { auditActions, type AuditAction };
 
 export type AuditTarget = { type: string; id: string | null; label: string };
 

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage, parseAuditFilters } from "~/audit/audit-log.server";
-import { auditActions } from "~/audit/audit.server";
+import { auditActions } from "~/audit/actions";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";

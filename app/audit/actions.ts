@@ -1,0 +1,21 @@
+// The audit log's actions, shared by the server (which writes them) and the page (its filter).
+
+/** Every action the log records. A new kind of change gets a name here first. */
+export const auditActions = [
+  "person.add",
+  "person.activate",
+  "person.deactivate",
+  "person.locale",
+  "person.provision",
+  "person.sync",
+  "sso.link",
+  "assignment.add",
+  "assignment.end",
+  "observation.add",
+  "observation.acknowledge",
+  "recognition.give",
+  "self-assessment.record",
+  "password.change",
+  "sessions.end",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
