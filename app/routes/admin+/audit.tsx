@@ -144,7 +144,7 @@ export default function AuditLog() {
                     {t(`admin:audit.actions.${e.action}`, { defaultValue: e.action })}
                   </td>
                   <td className="px-3 py-2">{e.targetLabel}</td>
-                  <td className="px-3 py-2 text-slate-700">{e.summary}</td>
+                  <td className="min-w-56 px-3 py-2 text-slate-700">{e.summary}</td>
                   <td className="px-3 py-2 font-mono text-xs text-slate-600">
                     {e.clientAddress ?? "—"}
                   </td>
