@@ -74,7 +74,7 @@ test.describe("rolling a module out", () => {
     // Both changes are in the audit log with who made them; its filters find each.
     await page.getByRole("link", { name: "Audit log: who changed what" }).click();
     await expect(page).toHaveURL("/admin/audit");
-    await page.getByLabel("Changed").fill("Noa Newcomer");
+    await page.getByLabel("Changed", { exact: true }).fill("Noa Newcomer");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page.getByText("1 entry")).toBeVisible();
     const entries = page.getByRole("table", { name: "Audit log entries, newest first" });
@@ -82,8 +82,8 @@ test.describe("rolling a module out", () => {
       /Person added.*Noa Newcomer <noa\.newcomer@demo\.frontline\.test>/,
     );
     await expect(entries.getByRole("row").nth(1)).toContainText(demoAccounts.admin.email);
-    await page.getByLabel("Changed").fill("follow-up-and-keeping-customers");
-    await page.getByLabel("Action").selectOption({ label: "Module assigned" });
+    await page.getByLabel("Changed", { exact: true }).fill("follow-up-and-keeping-customers");
+    await page.getByLabel("Action", { exact: true }).selectOption({ label: "Module assigned" });
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/action=assignment.add/);
     await expect(page.getByText("1 entry")).toBeVisible();
