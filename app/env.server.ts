@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roles, type Role } from "~/auth/roles";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -6,6 +7,69 @@ const booleanFlag = z
   .transform((value) =>
     value === undefined || value === "" ? undefined : value === "true" || value === "1",
   );
+
+// Company sign-in (OpenID Connect); off unless OIDC_ISSUER and OIDC_CLIENT_ID are both set.
+// README, "Company sign-in (OpenID Connect)", explains each one.
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+const textWithDefault = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || fallback);
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+const oidcSchema = {
+  OIDC_ISSUER: optionalText.refine(
+    (value) => {
+      if (value === undefined) return true;
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return (
+        url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname))
+      );
+    },
+    { message: "must be the provider's https:// issuer URL (http:// only on localhost)" },
+  ),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  // Shown as "Sign in with <name>"; unset, the button says "your company account" in the visitor's language.
+  OIDC_NAME: optionalText.refine((value) => value === undefined || value.length <= 60, {
+    message: "must be at most 60 characters",
+  }),
+  OIDC_SCOPES: textWithDefault("openid email profile").refine(
+    (value) => value.split(/\s+/).includes("openid"),
+    { message: "must include openid" },
+  ),
+  OIDC_CLAIM_EMAIL: textWithDefault("email"),
+  OIDC_CLAIM_NAME: textWithDefault("name"),
+  OIDC_CLAIM_TEAM: optionalText,
+  OIDC_CLAIM_ROLE: optionalText,
+  OIDC_PROVISION: z
+    .enum(["off", "create", "update", ""], { error: "must be off, create or update" })
+    .optional()
+    .transform((value) => value || "off"),
+  OIDC_PROVISION_ROLES: textWithDefault("employee")
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((role) => role.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((list) => list.every((role) => (roles as readonly string[]).includes(role)), {
+      message: "must be a comma-separated list of employee, manager, trainer, admin",
+    })
+    .transform((list) => list as Role[]),
+  OIDC_LINK_BY_EMAIL: booleanFlag.transform((value) => value ?? false),
+  PASSWORD_SIGN_IN: z
+    .enum(["all", "admins", ""], { error: "must be all or admins" })
+    .optional()
+    .transform((value) => value || "all"),
+};
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -40,12 +104,24 @@ const schema = z.object({
   // "hourly" runs a reminder pass in the server every hour.
   REMINDERS_SCHEDULE: z.enum(["hourly", "off", ""]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  ...oidcSchema,
 });
 
 export type Env = z.infer<typeof schema>;
 
+// Refusing passwords to everyone but admins needs another way in.
+const checkedSchema = schema.superRefine((value, ctx) => {
+  if (value.PASSWORD_SIGN_IN === "admins" && !(value.OIDC_ISSUER && value.OIDC_CLIENT_ID)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["PASSWORD_SIGN_IN"],
+      message: "admins needs company sign-in: set OIDC_ISSUER and OIDC_CLIENT_ID too",
+    });
+  }
+});
+
 function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = schema.safeParse(source);
+  const result = checkedSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);

@@ -31,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     timeZone: user?.timeZone ?? null,
-    user: user ? { name: user.name, email: user.email, role: user.role } : null,
+    user: user
+      ? { name: user.name, email: user.email, role: user.role, teamName: user.teamName }
+      : null,
   };
 }
 

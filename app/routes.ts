@@ -7,6 +7,8 @@ export default [
   index("routes/index.tsx"),
   route("login", "routes/_auth+/login.tsx"),
   route("logout", "routes/_auth+/logout.tsx"),
+  route("auth/oidc", "routes/_auth+/oidc.tsx"),
+  route("auth/oidc/callback", "routes/_auth+/oidc.callback.tsx"),
   route("training", "routes/training+/index.tsx"),
   route("training/:slug", "routes/training+/$slug.tsx"),
   route("training/:slug/read", "routes/training+/$slug.read.ts"),

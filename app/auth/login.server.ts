@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
+import { passwordSignIn } from "./oidc-settings.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import type { Role } from "./roles";
 import { isRole } from "./roles";
@@ -9,6 +10,8 @@ import { throttleKeys } from "./throttle";
 export type LoginResult =
   | { ok: true; userId: string; role: Role }
   | { ok: false; reason: "invalid" }
+  /** The password was right, but PASSWORD_SIGN_IN=admins: this person uses company sign-in. */
+  | { ok: false; reason: "sso-only" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
@@ -44,6 +47,12 @@ export async function attemptLogin(
     await recordLoginFailure(keys);
     log.warn("login.failed", { email, clientAddress, knownAccount: Boolean(user) });
     return { ok: false, reason: "invalid" };
+  }
+
+  // Checked only after the password, so the answer reveals nothing to someone who lacks it.
+  if (passwordSignIn() === "admins" && user.role !== "admin") {
+    log.warn("login.password_not_allowed", { userId: user.id, role: user.role, clientAddress });
+    return { ok: false, reason: "sso-only" };
   }
 
   await clearAccountFailures(keys[0]!.key);

@@ -26,6 +26,8 @@ export type SessionUser = {
   name: string;
   role: Role;
   teamId: string | null;
+  /** The name of the person's team, shown beside their role. */
+  teamName?: string | null;
   /** The person's language (see app/i18n/config.ts) and IANA time zone. */
   locale: string;
   timeZone: string;
@@ -37,6 +39,7 @@ const userSelect = {
   name: true,
   role: true,
   teamId: true,
+  team: { select: { name: true } },
   locale: true,
   timeZone: true,
   active: true,
@@ -91,8 +94,8 @@ export async function validateSessionToken(
       "session.touch",
     );
   }
-  const { active: _active, role, ...user } = session.user;
-  return { ...user, role };
+  const { active: _active, role, team, ...user } = session.user;
+  return { ...user, role, teamName: team?.name ?? null };
 }
 
 // Loaders of one request run in parallel; let them share one session lookup.

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "~/auth/roles";
 import { navigationFor, roleLabels } from "~/auth/roles";
 
-type ShellUser = { name: string; email: string; role: Role };
+type ShellUser = { name: string; email: string; role: Role; teamName?: string | null };
 
 /** Header with role-based navigation around every page; the bare page when nobody is signed in. */
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
@@ -50,7 +50,11 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
           <div className="ml-auto flex items-center gap-3">
             <div className="hidden text-right sm:block">
               <p className="text-sm font-medium text-slate-900">{user.name}</p>
-              <p className="text-xs text-slate-600">{t(roleLabels[user.role])}</p>
+              <p className="text-xs text-slate-600">
+                {user.teamName
+                  ? t("shell.roleInTeam", { role: t(roleLabels[user.role]), team: user.teamName })
+                  : t(roleLabels[user.role])}
+              </p>
             </div>
             <Form method="post" action="/logout">
               <button

@@ -36,6 +36,18 @@ vi.hoisted(() => {
 afterAll(() => {
   delete process.env.CONTENT_DIR;
 });
+// Company sign-in on, against a real provider (tests/support/oidc-provider.ts), started before
+// the app reads its environment.
+const idp = await vi.hoisted(async () => {
+  const { startTestProvider } = await import("../support/oidc-provider");
+  const provider = await startTestProvider();
+  Object.assign(process.env, provider.env);
+  return provider;
+});
+afterAll(async () => {
+  for (const name of Object.keys(idp.env)) delete process.env[name];
+  await idp.close();
+});
 
 const people = {
   eli: at("employee"), // Front desk
@@ -205,6 +217,20 @@ const table: Record<string, Probe[]> = {
     },
   ],
   "GET /logout": [{ what: "a link to log out", url: "/logout", expect: everyone("ok") }],
+  "GET /auth/oidc": [
+    {
+      what: "starting company sign-in (off to the provider)",
+      url: "/auth/oidc?redirectTo=%2Fme",
+      expect: { ...signedIn("home"), anonymous: "ok" },
+    },
+  ],
+  "GET /auth/oidc/callback": [
+    {
+      what: "an answer from the provider this browser never asked for",
+      url: "/auth/oidc/callback?code=forged&state=forged",
+      expect: everyone(400),
+    },
+  ],
   "POST /logout": [
     { what: "logging out", url: "/logout", form: () => ({}), expect: everyone("login") },
   ],

@@ -17,6 +17,7 @@ import {
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { attemptLogin } from "~/auth/login.server";
+import { signInOptions } from "~/auth/oidc-settings.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/permissions.server";
 import { homePath } from "~/auth/roles";
 import { createSession, endSession } from "~/auth/session.server";
@@ -63,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     demo: await hasDemoOrganisation(),
     locale,
     title: fixedT(locale, "auth")("login.metaTitle"),
+    ...signInOptions(),
   };
 }
 
@@ -77,6 +79,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { email, password, redirectTo } = submission.value;
   const result = await attemptLogin(email, password, context.clientAddress);
+  if (!result.ok && result.reason === "sso-only") {
+    return data(
+      {
+        result: submission.reply({
+          formErrors: ["auth:sso.passwordOff"],
+          hideFields: ["password"],
+        }),
+      },
+      { status: 403 },
+    );
+  }
   if (!result.ok) {
     const throttled = result.reason === "throttled";
     const message = throttled
@@ -101,10 +114,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { demo, locale } = useLoaderData<typeof loader>();
+  const { demo, locale, sso, passwordSignIn } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
@@ -122,6 +136,23 @@ export default function LoginPage() {
           <p className="text-2xl font-bold tracking-tight text-brand-700">Frontline</p>
           <h1 className="mt-2 text-xl font-semibold text-slate-900">{t("auth:login.heading")}</h1>
         </div>
+        {sso ? (
+          <div className="mb-6 space-y-4">
+            {/* A link, not a form: the CSP's form-action 'self' would stop the redirect to the provider. */}
+            <a
+              href={`/auth/oidc${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}
+              className="flex w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+            >
+              {sso.name ? t("auth:sso.button", { name: sso.name }) : t("auth:sso.buttonDefault")}
+            </a>
+            <p className="text-center text-sm text-slate-600">{t("auth:sso.orPassword")}</p>
+            {passwordSignIn === "admins" ? (
+              <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t("auth:sso.adminsOnly")}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <Form
           method="post"
           {...getFormProps(form)}
@@ -133,7 +164,9 @@ export default function LoginPage() {
             inputProps={{
               ...getInputProps(fields.email, { type: "email" }),
               autoComplete: "username",
-              autoFocus: true,
+              // With company sign-in the button above is the way in for most: no focus here, so
+              // the first click elsewhere does not validate an untouched field and shift the page.
+              autoFocus: !sso,
             }}
             errors={fields.email.errors}
             errorId={fields.email.errorId}
@@ -147,8 +180,13 @@ export default function LoginPage() {
             errors={fields.password.errors}
             errorId={fields.password.errorId}
           />
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <Button type="submit" className="w-full" pending={navigation.state === "submitting"}>
+          <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
+          <Button
+            type="submit"
+            variant={sso ? "secondary" : "primary"}
+            className="w-full"
+            pending={navigation.state === "submitting"}
+          >
             {t("auth:login.submit")}
           </Button>
         </Form>
