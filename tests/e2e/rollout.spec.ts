@@ -41,6 +41,8 @@ test.describe("rolling a module out", () => {
     page,
     browser,
   }) => {
+    // Two people, two sign-ins and the audit log: 90 s, as the other long journeys.
+    test.setTimeout(90_000);
     await logIn(page, demoAccounts.admin.email);
     await expect(page).toHaveURL("/admin");
     await waitForHydration(page);
@@ -82,8 +84,8 @@ test.describe("rolling a module out", () => {
       /Person added.*Noa Newcomer <noa\.newcomer@demo\.frontline\.test>/,
     );
     await expect(entries.getByRole("row").nth(1)).toContainText(demoAccounts.admin.email);
-    await page.getByLabel("Changed", { exact: true }).fill("follow-up-and-keeping-customers");
-    await page.getByLabel("Action", { exact: true }).selectOption({ label: "Module assigned" });
+    await page.getByLabel("Changed", { exact: true }).fill("follow-up-and-retention");
+    await page.getByRole("combobox", { name: "Action" }).selectOption({ label: "Module assigned" });
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/action=assignment.add/);
     await expect(page.getByText("1 entry")).toBeVisible();

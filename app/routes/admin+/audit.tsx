@@ -44,8 +44,10 @@ export default function AuditLog() {
     params.set("page", String(n));
     return `?${params}`;
   };
-  const csv = new URLSearchParams(query);
-  csv.delete("page");
+  // The CSV takes the same filters: the ones set, without the page.
+  const csv = new URLSearchParams(
+    [...new URLSearchParams(query)].filter(([key, value]) => value && key !== "page"),
+  );
   return (
     <Page title={t("admin:audit.title")} lead={t("admin:audit.lead")}>
       <p className="mb-6 text-sm">
