@@ -5,7 +5,7 @@ import express from "express";
 import { randomBytes } from "node:crypto";
 import { allowedOriginsFor, checkRequestOrigin } from "~/auth/csrf.server";
 import { throttledClientWait } from "~/auth/throttled-clients";
-import { prepareDatabase } from "~/db/startup.server";
+import { prepareDatabase } from "~/startup.server";
 import { env, isProduction } from "~/env.server";
 import { fixedT } from "~/i18n/i18n.server";
 import { mailerFromEnv } from "~/mail/mailer.server";

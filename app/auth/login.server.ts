@@ -59,3 +59,13 @@ export async function attemptLogin(
   log.info("login.succeeded", { userId: user.id, role: user.role, clientAddress });
   return { ok: true, userId: user.id, role: user.role };
 }
+
+/**
+ * The login page's hint for the demo organisation: its employee account and password, shown only
+ * while that account exists and is active (an empty or real organisation shows no hint).
+ */
+export async function demoHint(): Promise<{ email: string; password: string } | null> {
+  const email = "employee@demo.frontline.test";
+  const found = await prisma.user.count({ where: { email, active: true } });
+  return found ? { email, password: "frontline-demo" } : null;
+}

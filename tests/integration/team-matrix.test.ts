@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listModuleArtefacts } from "~/content/store.server";
 import { syncModuleVersions } from "~/content/sync.server";
-import { seedDemoProgress } from "~/db/demo-progress.server";
+import { seedDemoProgress } from "~/demo/seed-progress.server";
 import { prisma } from "~/db.server";
 import { errorText } from "~/i18n/errors";
 import { fixedT } from "~/i18n/i18n.server";

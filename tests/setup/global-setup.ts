@@ -18,7 +18,7 @@ export default async function setup() {
   const { migrate } = await import("~/db/migrate.server");
   await migrate(process.env.DATABASE_URL);
   const { createPrismaClient } = await import("~/db.server");
-  const { seedDemoOrganisation } = await import("~/db/demo.server");
+  const { seedDemoOrganisation } = await import("~/demo/seed-organisation.server");
   const db = createPrismaClient(process.env.DATABASE_URL);
   await seedDemoOrganisation(db);
   // Fold the WAL into the main file so a plain file copy carries everything.

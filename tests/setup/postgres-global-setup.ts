@@ -24,7 +24,7 @@ export default async function setup() {
   const { migrate } = await import("~/db/migrate.server");
   await migrate(templateUrl);
   const { createPrismaClient } = await import("~/db.server");
-  const { seedDemoOrganisation } = await import("~/db/demo.server");
+  const { seedDemoOrganisation } = await import("~/demo/seed-organisation.server");
   const db = createPrismaClient(templateUrl);
   await seedDemoOrganisation(db);
   // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template.

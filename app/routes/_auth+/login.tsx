@@ -16,12 +16,11 @@ import {
 } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
-import { attemptLogin } from "~/auth/login.server";
+import { attemptLogin, demoHint } from "~/auth/login.server";
 import { signInOptions } from "~/auth/oidc-settings.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/permissions.server";
 import { homePath } from "~/auth/roles";
 import { createSession, endSession } from "~/auth/session.server";
-import { hasDemoOrganisation } from "~/db/demo.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LanguageSwitch } from "~/components/language-switch";
 import { Button } from "~/components/ui/button";
@@ -61,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const locale = await requestLocale(request);
   return {
-    demo: await hasDemoOrganisation(),
+    demo: await demoHint(),
     locale,
     title: fixedT(locale, "auth")("login.metaTitle"),
     ...signInOptions(),
@@ -192,11 +191,7 @@ export default function LoginPage() {
         </Form>
         {demo ? (
           <p className="mt-6 text-center text-sm text-slate-600">
-            <Trans
-              i18nKey="auth:login.demo"
-              values={{ email: "employee@demo.frontline.test", password: "frontline-demo" }}
-              components={{ code: <code /> }}
-            />
+            <Trans i18nKey="auth:login.demo" values={demo} components={{ code: <code /> }} />
           </p>
         ) : null}
         <LanguageSwitch current={locale} className="mt-6" />

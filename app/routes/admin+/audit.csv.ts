@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { auditCsv, parseAuditFilters } from "~/audit/audit-log.server";
+import { auditCsv, parseAuditFilters } from "~/admin/audit-log.server";
 import { requireArea } from "~/auth/permissions.server";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";

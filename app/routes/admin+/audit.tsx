@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { auditPage, parseAuditFilters } from "~/audit/audit-log.server";
+import { auditPage, parseAuditFilters } from "~/admin/audit-log.server";
 import { auditActions } from "~/audit/actions";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -1,5 +1,5 @@
 import { sessionIdFromToken } from "../../../app/auth/session-token.server";
-import { demoPassword } from "../../../app/db/demo-organisation";
+import { demoPassword } from "../../../app/demo/organisation";
 
 // One person using the app over real HTTP, as a browser without JavaScript would: forms posted
 // with the page's Origin and the session cookie, redirects not followed (a redirect after a POST

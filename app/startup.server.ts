@@ -3,11 +3,11 @@ import { listModuleArtefacts } from "~/content/store.server";
 import { prisma } from "~/db.server";
 import { env, isProduction } from "~/env.server";
 import { log } from "~/utils/log.server";
-import { seedDemoObservations } from "~/team/demo-observations.server";
-import { seedDemoSelfAssessments } from "~/team/demo-self-assessments.server";
-import { seedDemoProgress } from "./demo-progress.server";
-import { seedDemoOrganisation } from "./demo.server";
-import { migrate } from "./migrate.server";
+import { seedDemoObservations } from "~/demo/seed-observations.server";
+import { seedDemoSelfAssessments } from "~/demo/seed-self-assessments.server";
+import { seedDemoProgress } from "~/demo/seed-progress.server";
+import { seedDemoOrganisation } from "~/demo/seed-organisation.server";
+import { migrate } from "~/db/migrate.server";
 
 /** Demo data is for trying Frontline: in production only when asked for with DEMO_SEED=true. */
 export function demoSeedWanted(): boolean {

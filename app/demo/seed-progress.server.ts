@@ -5,7 +5,7 @@ import { prisma } from "~/db.server";
 import { newCertificateCode } from "~/training/completion.server";
 import { performModuleAction } from "~/training/module-actions.server";
 import type { ReadableModule } from "~/training/module-key";
-import { demoDomain } from "./demo-organisation";
+import { demoDomain } from "./organisation";
 
 // A believable spread of progress for the demo organisation, made through the same domain
 // functions a learner's clicks go through, so every record is consistent. Seeded once, right

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "~/auth/password.server";
 import type { Db } from "~/db.server";
 import { prisma } from "~/db.server";
-import { demoPassword, demoPeople, demoTeams } from "./demo-organisation";
+import { demoPassword, demoPeople, demoTeams } from "./organisation";
 
 export type SeedOutcome = "seeded" | "skipped: database has users";
 

@@ -1,8 +1,8 @@
 import { prisma } from "~/db.server";
 import { localDate } from "~/training/rollout/time";
-import type { Ratings } from "./self-assessment";
-import { selfAssessmentAreas } from "./self-assessment";
-import { saveSelfAssessment } from "./self-assessment.server";
+import type { Ratings } from "~/team/self-assessment";
+import { selfAssessmentAreas } from "~/team/self-assessment";
+import { saveSelfAssessment } from "~/team/self-assessment.server";
 
 // Demo self-assessments: each team's manager assessed the team three times, and the totals move
 // (Front desk climbs into "asset", Call centre out of "losing", Online chat dips and recovers), so

@@ -1,9 +1,9 @@
-import { untouched } from "~/db/demo-progress.server";
-import { demoDomain } from "~/db/demo-organisation";
+import { untouched } from "~/demo/seed-progress.server";
+import { demoDomain } from "~/demo/organisation";
 import { prisma } from "~/db.server";
-import { channels } from "./observation-schema";
-import { observationStandards } from "./observations.server";
-import { badges } from "./recognition-schema";
+import { channels } from "~/team/observation-schema";
+import { observationStandards } from "~/team/observations.server";
+import { badges } from "~/team/recognition-schema";
 
 // A few observations and recognitions for the demo's Front desk and Call centre, written by their
 // managers over the last weeks, so /team/<id>, its trend charts, /me and the walls have something

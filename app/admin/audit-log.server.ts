@@ -3,7 +3,7 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { addDays, zonedInstant, type LocalDate } from "~/training/rollout/time";
 import { csvBom, csvRow } from "~/team/csv";
-import { auditActions } from "./actions";
+import { auditActions } from "~/audit/actions";
 
 // Reading the audit log: /admin/audit's filters, its pages and its CSV file.
 
