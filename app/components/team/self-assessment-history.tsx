@@ -1,18 +1,10 @@
 import { useTranslation } from "react-i18next";
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
+import { ChartBox } from "~/components/ui/chart-box";
 import { useFormat } from "~/i18n/use-format";
 import { fixedDecimals } from "~/team/numbers";
 import type { SavedAssessment } from "~/team/self-assessment.server";
 import { assetFrom, bandText, losingUpTo, maxTotal, minTotal } from "~/team/self-assessment";
-import { useHydrated } from "~/utils/use-hydrated";
 
 /** Totals over time with the two band edges; the table under it is the text alternative. */
 export function SelfAssessmentHistory({
@@ -24,7 +16,6 @@ export function SelfAssessmentHistory({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const hydrated = useHydrated();
   const points = history.map((a) => ({ date: format.day(a.assessedOn), total: a.total }));
   return (
     <section aria-labelledby="history-heading" className="mt-10">
@@ -36,59 +27,51 @@ export function SelfAssessmentHistory({
       ) : (
         <>
           <figure className="mt-3 rounded-2xl border border-slate-200 bg-white p-4">
-            <div aria-hidden className="h-64">
-              {hydrated ? (
-                <ResponsiveContainer
-                  width="100%"
-                  height="100%"
-                  initialDimension={{ width: 320, height: 256 }}
-                >
-                  <LineChart
-                    id="self-assessment-history"
-                    data={points}
-                    margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
-                  >
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="date" tick={{ fontSize: 12 }} />
-                    <YAxis
-                      domain={[minTotal, maxTotal]}
-                      ticks={[7, 14, 20, 28, 35]}
-                      tick={{ fontSize: 12 }}
-                    />
-                    <ReferenceLine
-                      y={assetFrom}
-                      stroke="#15803d"
-                      strokeDasharray="4 4"
-                      label={{
-                        value: t("team:selfAssessment.history.assetLine"),
-                        position: "insideTopLeft",
-                        fontSize: 12,
-                        fill: "#166534",
-                      }}
-                    />
-                    <ReferenceLine
-                      y={losingUpTo}
-                      stroke="#b91c1c"
-                      strokeDasharray="4 4"
-                      label={{
-                        value: t("team:selfAssessment.history.losingLine"),
-                        position: "insideBottomLeft",
-                        fontSize: 12,
-                        fill: "#991b1b",
-                      }}
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="total"
-                      stroke="#1a4fb0"
-                      strokeWidth={2}
-                      dot={{ r: 4 }}
-                      isAnimationActive={false}
-                    />
-                  </LineChart>
-                </ResponsiveContainer>
-              ) : null}
-            </div>
+            <ChartBox>
+              <LineChart
+                id="self-assessment-history"
+                data={points}
+                margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
+              >
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="date" tick={{ fontSize: 12 }} />
+                <YAxis
+                  domain={[minTotal, maxTotal]}
+                  ticks={[7, 14, 20, 28, 35]}
+                  tick={{ fontSize: 12 }}
+                />
+                <ReferenceLine
+                  y={assetFrom}
+                  stroke="#15803d"
+                  strokeDasharray="4 4"
+                  label={{
+                    value: t("team:selfAssessment.history.assetLine"),
+                    position: "insideTopLeft",
+                    fontSize: 12,
+                    fill: "#166534",
+                  }}
+                />
+                <ReferenceLine
+                  y={losingUpTo}
+                  stroke="#b91c1c"
+                  strokeDasharray="4 4"
+                  label={{
+                    value: t("team:selfAssessment.history.losingLine"),
+                    position: "insideBottomLeft",
+                    fontSize: 12,
+                    fill: "#991b1b",
+                  }}
+                />
+                <Line
+                  type="monotone"
+                  dataKey="total"
+                  stroke="#1a4fb0"
+                  strokeWidth={2}
+                  dot={{ r: 4 }}
+                  isAnimationActive={false}
+                />
+              </LineChart>
+            </ChartBox>
             <figcaption className="mt-2 text-sm text-slate-600">
               {t("team:selfAssessment.history.caption", {
                 min: format.number(minTotal),

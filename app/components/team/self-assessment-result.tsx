@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { ChartBox } from "~/components/ui/chart-box";
 import type { SelfAssessmentText } from "~/content/self-assessment.server";
 import { useFormat } from "~/i18n/use-format";
 import { fixedDecimals } from "~/team/numbers";
@@ -13,7 +14,6 @@ import {
   minTotal,
   selfAssessmentAreas,
 } from "~/team/self-assessment";
-import { useHydrated } from "~/utils/use-hydrated";
 
 export const bandStyles: Record<Band, string> = {
   asset: "border-green-200 bg-green-50 text-green-900",
@@ -29,7 +29,6 @@ function AreaChart({
   assessment: SavedAssessment;
   text: SelfAssessmentText;
 }) {
-  const hydrated = useHydrated();
   const format = useFormat();
   const rows = selfAssessmentAreas.map((area, i) => ({
     name: `${i + 1}. ${text.areas.find((a) => a.id === area.id)?.title ?? area.title}`,
@@ -39,31 +38,18 @@ function AreaChart({
   return (
     <div>
       {/* The list below carries the numbers; the chart repeats them for the eye. */}
-      <div aria-hidden className="h-64">
-        {hydrated ? (
-          <ResponsiveContainer
-            width="100%"
-            height="100%"
-            initialDimension={{ width: 320, height: 256 }}
-          >
-            <BarChart
-              id="self-assessment-areas"
-              data={rows}
-              margin={{ top: 16, right: 8, bottom: 0, left: -24 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="short" tick={{ fontSize: 12 }} />
-              <YAxis domain={[0, 5]} ticks={[1, 2, 3, 4, 5]} tick={{ fontSize: 12 }} />
-              <Bar
-                dataKey="average"
-                fill="#1a4fb0"
-                radius={[4, 4, 0, 0]}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        ) : null}
-      </div>
+      <ChartBox>
+        <BarChart
+          id="self-assessment-areas"
+          data={rows}
+          margin={{ top: 16, right: 8, bottom: 0, left: -24 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="short" tick={{ fontSize: 12 }} />
+          <YAxis domain={[0, 5]} ticks={[1, 2, 3, 4, 5]} tick={{ fontSize: 12 }} />
+          <Bar dataKey="average" fill="#1a4fb0" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ChartBox>
       <ol className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         {rows.map((row) => (
           <li key={row.name} className="flex justify-between gap-3 border-b border-slate-100 py-1">
