@@ -1,6 +1,7 @@
 import { audit, type Actor } from "~/audit/audit.server";
 import type { Role } from "~/auth/roles";
 import { prisma } from "~/db.server";
+import { parseList } from "~/training/rollout/enrollments.server";
 import { log } from "~/utils/log.server";
 
 export type NewAssignment = {
@@ -99,8 +100,8 @@ export async function listAssignmentRows() {
   });
   return rows.map((r) => ({
     ...r,
-    roles: JSON.parse(r.roles) as string[],
-    teamIds: JSON.parse(r.teamIds) as string[],
+    roles: parseList(r.roles),
+    teamIds: parseList(r.teamIds),
     createdAt: r.createdAt.toISOString(),
   }));
 }

@@ -44,7 +44,8 @@ type Person = {
   timeZone: string;
 };
 
-const parseList = (json: string) => {
+/** An assignment's roles or team ids, stored as a JSON list; anything else reads as none. */
+export const parseList = (json: string) => {
   try {
     const value = JSON.parse(json) as unknown;
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
