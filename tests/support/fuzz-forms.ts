@@ -181,6 +181,18 @@ function brokenToken(hasForeign: boolean) {
 const validToken = fc.nat().map((pick) => [{ kind: "valid", pick }] as Token[]);
 
 /**
+ * Two plans every run starts with, so neither answer is left to chance: the wholly valid form as a
+ * browser would send it, and the same form with its first field left out.
+ */
+export function examplePlans<C>(fields: FieldSpec<C>[]): FormPlan[] {
+  const valid = (): Token[][] => fields.map(() => [{ kind: "valid", pick: 0 }]);
+  const plain = { junk: [], contentType: formType, rawTail: "" };
+  const plans: FormPlan[] = [{ fields: valid(), ...plain }];
+  if (fields.length) plans.push({ fields: [[], ...valid().slice(1)], ...plain });
+  return plans;
+}
+
+/**
  * Plans for a form with these fields. Most runs break one field of an otherwise valid form (so
  * the check of each field is reached), some break many at once, some are wholly valid.
  */

@@ -4,7 +4,14 @@ import { prisma } from "~/db.server";
 import type { Snapshot } from "./db-snapshot";
 import { changedTables, rowDelta, snapshotDatabase } from "./db-snapshot";
 import type { FieldSpec, FormPlan } from "./fuzz-forms";
-import { describeForm, encodeForm, formPlan, percentEncode, resolvePlan } from "./fuzz-forms";
+import {
+  describeForm,
+  encodeForm,
+  examplePlans,
+  formPlan,
+  percentEncode,
+  resolvePlan,
+} from "./fuzz-forms";
 import { context, cookiePair, settle, testOrigin } from "./requests";
 import type { Endpoint } from "./route-inventory";
 
@@ -151,7 +158,8 @@ export async function fuzzAction<C>(endpoint: Endpoint, spec: ActionSpec<C>) {
       throw new Error(`wrong writes, answered ${sent}`, { cause: error });
     }
   });
-  await fc.assert(property, { numRuns, seed });
+  const examples = examplePlans(spec.fields).map((plan) => [plan] as [FormPlan]);
+  await fc.assert(property, { numRuns, seed, examples });
   // Valid values that are not valid (or a check that refuses everything) would test nothing.
   if (spec.always !== "refused" && !seen.accepted) throw new Error("no form was accepted");
   if (spec.always !== "accepted" && !seen.refused) throw new Error("no form was refused");
