@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugify } from "../extract.server";
 import type { ScoringMode } from "../types";
 import { attribute, htmlToLine, htmlToMarkdown, htmlToText } from "./html";
 import { ImportError } from "./package.server";
@@ -116,17 +117,6 @@ const imageTypes = [".png", ".jpg", ".jpeg", ".gif", ".webp"];
 export const wantedFile = (name: string) =>
   imageTypes.some((ext) => name.toLowerCase().endsWith(ext));
 
-export function slugFrom(text: string) {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60)
-    .replace(/-$/, "");
-}
-
 const hasCustomEnd = (f: Feedback | undefined) =>
   !!f && (!!f.title || !!f.subtitle || !!f.image?.path || f.endScreenScore !== undefined);
 
@@ -172,7 +162,7 @@ export function convert(
     htmlToText(bs.title ?? "") ||
     htmlToText(bs.startScreen?.startScreenTitle ?? "") ||
     "Imported role-play";
-  const slug = options.slug ?? slugFrom(title);
+  const slug = options.slug ?? slugify(title).slice(0, 60).replace(/-$/, "");
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
     throw new ImportError(
       `"${slug}" cannot be a module's slug: use lower-case letters, digits and hyphens (--slug)`,
@@ -285,7 +275,9 @@ export function convert(
     let heading = name;
     for (let n = 2; sectionTitles.has(heading.toLowerCase()); n++) heading = `${name} (${n})`;
     sectionTitles.add(heading.toLowerCase());
-    sections.push(`## ${escapeHeading(heading)}\n\n${body || "_(This screen was empty in H5P.)_"}`);
+    sections.push(
+      `## ${escapeMarkdown(heading)}\n\n${body || "_(This screen was empty in H5P.)_"}`,
+    );
   });
 
   // Endings. H5P ends where a reply or screen leads to a negative id: its own feedback is a
@@ -302,7 +294,7 @@ export function convert(
       htmlToText((custom ? f?.title : undefined) ?? fallback.endScreenTitle ?? "") || "The end";
     const outcome =
       htmlToLine((custom ? f?.subtitle : undefined) ?? fallback.endScreenSubtitle ?? "") ||
-      escapeLine(endTitle);
+      escapeMarkdown(endTitle);
     if (custom && f?.image?.path)
       warn(h5pId, "the end screen's image is not shown: endings are text");
     if (!custom && fallback.endScreenImage?.path)
@@ -501,7 +493,7 @@ export function convert(
       ? `<Figure ${attribute("src", `./${startImage}`)} ${attribute("alt", title)} />`
       : "",
     ...sections,
-    `## ${escapeHeading(sectionTitles.has("role-play") ? "Role-play (2)" : "Role-play")}`,
+    `## ${escapeMarkdown(sectionTitles.has("role-play") ? "Role-play (2)" : "Role-play")}`,
     scenario,
   ]
     .filter(Boolean)
@@ -509,11 +501,9 @@ export function convert(
   return { slug, mdx: `${mdx}\n`, images, scoring, warnings };
 }
 
-function escapeHeading(text: string) {
+/** Text that Markdown and MDX read as itself (a heading, an ending's line). */
+function escapeMarkdown(text: string) {
   return text.replace(/[\\`*_{}[\]<>#|~!]/g, (c) => `\\${c}`);
-}
-function escapeLine(text: string) {
-  return escapeHeading(text);
 }
 
 /**
