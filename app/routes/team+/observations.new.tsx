@@ -1,16 +1,16 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
-import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
+import { retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { ObservationForm } from "~/components/team/observation-form";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { observationSchema } from "~/team/observation-schema";
+import { readPersonForm } from "~/team/person-forms.server";
 import {
   createObservation,
   observationStandards,
@@ -18,7 +18,6 @@ import {
   timeZoneOf,
   wallClockValue,
 } from "~/team/observations.server";
-import { formErrorResponse, readForm } from "~/utils/form.server";
 
 // The title comes from the loader, in the manager's language (meta cannot use hooks).
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -46,26 +45,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const manager = await requireArea(request, "team");
-  await requireWriteAllowance(manager.id);
-  const body = await readForm(request);
-  if (!body.ok) return formErrorResponse(body.message);
   const standards = observationStandards();
-  if (!standards.length) return formErrorResponse("team:errors.observation.noStandards");
-  // Managers are members of their own teams; the form offers everyone in them but the manager.
-  const schema = observationSchema({
-    standardIds: standards.map((s) => s.id),
-    timeZone: await timeZoneOf(manager.id),
-  }).refine((value) => value.employeeId !== manager.id, {
-    path: ["employeeId"],
-    message: "team:errors.observation.notYourself",
-  });
-  const submission = parseWithZod(body.formData, { schema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const form = await readPersonForm(
+    request,
+    async (manager) =>
+      standards.length
+        ? observationSchema({
+            standardIds: standards.map((s) => s.id),
+            timeZone: await timeZoneOf(manager.id),
+          })
+        : "team:errors.observation.noStandards",
+    "team:errors.observation.notYourself",
+  );
+  if (form.refusal) return form.refusal;
   // Someone outside the manager's teams is a 404, as on every page of theirs.
   const created = await createObservation(
-    manager,
-    submission.value,
+    form.manager,
+    form.value,
     standards,
     context.clientAddress,
   );

@@ -1,10 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
-import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
+import { retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { RecognitionForm } from "~/components/team/recognition-form";
@@ -18,8 +16,8 @@ import {
   observationLinkable,
   recognise,
 } from "~/team/recognition.server";
+import { readPersonForm } from "~/team/person-forms.server";
 import { RecognitionSchema } from "~/team/recognition-schema";
-import { formErrorResponse, readForm } from "~/utils/form.server";
 
 // The title comes from the loader, in the manager's language (meta cannot use hooks).
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,37 +54,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const manager = await requireArea(request, "team");
-  await requireWriteAllowance(manager.id);
-  const body = await readForm(request);
-  if (!body.ok) return formErrorResponse(body.message);
-  const submission = await parseWithZod(body.formData, {
-    async: true,
-    schema: RecognitionSchema.superRefine(async (value, ctx) => {
-      // Managers are members of their own teams, but their points are for the others.
-      if (value.employeeId === manager.id) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["employeeId"],
-          message: "team:errors.recognition.notYourself",
-        });
-      }
-      // The same answer for an unknown id and for someone else's: ids cannot be probed.
-      if (
-        value.observationId &&
-        !(await observationLinkable(manager, value.employeeId, value.observationId))
-      )
-        ctx.addIssue({
-          code: "custom",
-          path: ["observationId"],
-          message: "team:errors.recognition.observation",
-        });
-    }),
-  });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const form = await readPersonForm(
+    request,
+    (manager) =>
+      RecognitionSchema.superRefine(async (value, ctx) => {
+        // The same answer for an unknown id and for someone else's: ids cannot be probed.
+        if (
+          value.observationId &&
+          !(await observationLinkable(manager, value.employeeId, value.observationId))
+        )
+          ctx.addIssue({
+            code: "custom",
+            path: ["observationId"],
+            message: "team:errors.recognition.observation",
+          });
+      }),
+    "team:errors.recognition.notYourself",
+  );
+  if (form.refusal) return form.refusal;
   // Someone outside the manager's teams is a 404, as on every page of theirs.
-  await recognise(manager, submission.value, context.clientAddress);
-  return { result: submission.reply({ resetForm: true }), saved: true };
+  await recognise(form.manager, form.value, context.clientAddress);
+  return { result: form.submission.reply({ resetForm: true }), saved: true };
 }
 
 export default function Recognition() {
