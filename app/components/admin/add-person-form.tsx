@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
@@ -9,7 +9,7 @@ import { passwordHint } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
 import { localeNames, locales } from "~/i18n/config";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { Field, SelectField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
 import { errorText } from "~/i18n/errors";
 
@@ -40,99 +40,61 @@ export function AddPersonForm({
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>
       <Field
+        meta={fields.name}
+        type="text"
         label={t("admin:addPerson.fullName")}
-        inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
-        errors={fields.name.errors}
-        errorId={fields.name.errorId}
+        autoComplete="off"
       />
       <Field
+        meta={fields.email}
+        type="email"
         label={t("admin:addPerson.email")}
-        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
-        errors={fields.email.errors}
-        errorId={fields.email.errorId}
+        autoComplete="off"
       />
-      <div>
-        <label htmlFor={fields.role.id} className="block text-sm font-medium text-slate-800">
-          {t("admin:addPerson.role")}
-        </label>
-        <select
-          {...getInputProps(fields.role, { type: "text" })}
-          defaultValue={fields.role.initialValue ?? "employee"}
-          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5"
-        >
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {t(roleLabels[role])}
-            </option>
-          ))}
-        </select>
-        <p id={fields.role.errorId} className="mt-1 text-sm text-red-700">
-          {fields.role.errors?.map((error) => errorText(t, error))}
-        </p>
-      </div>
-      <div>
-        <label htmlFor={fields.teamId.id} className="block text-sm font-medium text-slate-800">
-          {t("admin:addPerson.team")}
-        </label>
-        <select
-          {...getInputProps(fields.teamId, { type: "text" })}
-          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5"
-        >
-          <option value="">{t("admin:addPerson.noTeam")}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-        <p id={fields.teamId.errorId} className="mt-1 text-sm text-red-700">
-          {fields.teamId.errors?.map((error) => errorText(t, error))}
-        </p>
-      </div>
+      <SelectField
+        meta={fields.role}
+        label={t("admin:addPerson.role")}
+        defaultValue={fields.role.initialValue ?? "employee"}
+      >
+        {roles.map((role) => (
+          <option key={role} value={role}>
+            {t(roleLabels[role])}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField meta={fields.teamId} label={t("admin:addPerson.team")}>
+        <option value="">{t("admin:addPerson.noTeam")}</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </SelectField>
+      <Field meta={fields.hiredAt} type="date" label={t("admin:addPerson.hiredAt")} />
       <Field
-        label={t("admin:addPerson.hiredAt")}
-        inputProps={getInputProps(fields.hiredAt, { type: "date" })}
-        errors={fields.hiredAt.errors}
-        errorId={fields.hiredAt.errorId}
-      />
-      <Field
+        meta={fields.timeZone}
+        type="text"
         label={t("admin:addPerson.timeZone")}
-        inputProps={{
-          ...getInputProps(fields.timeZone, { type: "text" }),
-          defaultValue: fields.timeZone.initialValue ?? "Europe/Ljubljana",
-        }}
-        errors={fields.timeZone.errors}
-        errorId={fields.timeZone.errorId}
+        defaultValue={fields.timeZone.initialValue ?? "Europe/Ljubljana"}
       />
-      <div>
-        <label htmlFor={fields.locale.id} className="block text-sm font-medium text-slate-800">
-          {t("admin:addPerson.locale")}
-        </label>
-        <select
-          {...getInputProps(fields.locale, { type: "text" })}
-          defaultValue={fields.locale.initialValue ?? "en"}
-          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5"
-        >
-          {locales.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {localeNames[locale]}
-            </option>
-          ))}
-        </select>
-        <p id={fields.locale.errorId} className="mt-1 text-sm text-red-700">
-          {fields.locale.errors?.map((error) => errorText(t, error))}
-        </p>
-      </div>
+      <SelectField
+        meta={fields.locale}
+        label={t("admin:addPerson.locale")}
+        defaultValue={fields.locale.initialValue ?? "en"}
+      >
+        {locales.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {localeNames[locale]}
+          </option>
+        ))}
+      </SelectField>
       <Field
+        meta={fields.password}
+        type="password"
         label={t("admin:addPerson.password")}
         // The password policy's hint is a message key with values.
         hint={errorText(t, passwordHint)}
-        inputProps={{
-          ...getInputProps(fields.password, { type: "password" }),
-          autoComplete: "new-password",
-        }}
-        errors={fields.password.errors}
-        errorId={fields.password.errorId}
+        autoComplete="new-password"
       />
       <div className="flex items-end">
         <Button type="submit">{t("admin:addPerson.submit")}</Button>

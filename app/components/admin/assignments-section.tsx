@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
@@ -7,8 +7,9 @@ import type { z } from "zod";
 import { AssignSchema } from "~/admin/forms";
 import { roleLabels, roles } from "~/auth/roles";
 import { Button } from "~/components/ui/button";
+import { DataTable } from "~/components/ui/data-table";
 import { FormErrors } from "~/components/ui/form-errors";
-import { errorText } from "~/i18n/errors";
+import { Field, SelectField } from "~/components/ui/field";
 
 /** Role names as lower-case words in a list ("employee, manager · Online chat"). */
 const roleWords: Record<string, string> = {
@@ -59,66 +60,66 @@ export function AssignmentsSection({
         {t("admin:assignments.heading")}
       </h2>
       {assignments.length ? (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("admin:assignments.caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:assignments.columns.module")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:assignments.columns.who")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:assignments.columns.due")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  <span className="sr-only">{t("admin:assignments.columns.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {assignments.map((a) => (
-                <tr key={a.id}>
-                  <td className="px-4 py-3 font-medium text-slate-900">{title(a.moduleSlug)}</td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {a.roles.length
-                      ? a.roles.map(roleWord).join(", ")
-                      : t("admin:assignments.everyRole")}
-                    {" · "}
-                    {a.teamIds.length
-                      ? a.teamIds.map(teamName).join(", ")
-                      : t("admin:assignments.everyTeam")}
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {t(
-                      a.dueRule === "after_hire"
-                        ? "admin:assignments.daysAfterHire"
-                        : "admin:assignments.daysAfterAssignment",
-                      { count: a.dueDays },
-                    )}
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="unassign" />
-                      <input type="hidden" name="assignmentId" value={a.id} />
-                      <button
-                        type="submit"
-                        aria-label={t("admin:assignments.endLabel", {
-                          title: title(a.moduleSlug),
-                        })}
-                        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
-                      >
-                        {t("admin:assignments.end")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("admin:assignments.caption")}
+          rows={assignments}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              key: "module",
+              header: t("admin:assignments.columns.module"),
+              className: "font-medium text-slate-900",
+              cell: (a) => title(a.moduleSlug),
+            },
+            {
+              key: "who",
+              header: t("admin:assignments.columns.who"),
+              className: "text-slate-700",
+              cell: (a) => (
+                <>
+                  {a.roles.length
+                    ? a.roles.map(roleWord).join(", ")
+                    : t("admin:assignments.everyRole")}
+                  {" · "}
+                  {a.teamIds.length
+                    ? a.teamIds.map(teamName).join(", ")
+                    : t("admin:assignments.everyTeam")}
+                </>
+              ),
+            },
+            {
+              key: "due",
+              header: t("admin:assignments.columns.due"),
+              className: "text-slate-700",
+              cell: (a) =>
+                t(
+                  a.dueRule === "after_hire"
+                    ? "admin:assignments.daysAfterHire"
+                    : "admin:assignments.daysAfterAssignment",
+                  { count: a.dueDays },
+                ),
+            },
+            {
+              key: "actions",
+              header: t("admin:assignments.columns.actions"),
+              hidden: true,
+              className: "text-right",
+              cell: (a) => (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="unassign" />
+                  <input type="hidden" name="assignmentId" value={a.id} />
+                  <button
+                    type="submit"
+                    aria-label={t("admin:assignments.endLabel", { title: title(a.moduleSlug) })}
+                    className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
+                  >
+                    {t("admin:assignments.end")}
+                  </button>
+                </Form>
+              ),
+            },
+          ]}
+        />
       ) : (
         <p className="text-slate-700">{t("admin:assignments.none")}</p>
       )}
@@ -135,40 +136,22 @@ export function AssignmentsSection({
         <div className="sm:col-span-2">
           <FormErrors id={form.errorId} errors={form.errors} />
         </div>
-        <div>
-          <label htmlFor={fields.moduleSlug.id} className="block text-sm font-medium">
-            {t("admin:assignments.module")}
-          </label>
-          <select
-            {...getInputProps(fields.moduleSlug, { type: "text" })}
-            className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2"
-          >
-            <option value="">{t("admin:assignments.choose")}</option>
-            {modules.map((m) => (
-              <option key={m.slug} value={m.slug}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-          <p id={fields.moduleSlug.errorId} className="mt-1 text-sm text-red-700">
-            {fields.moduleSlug.errors?.map((error) => errorText(t, error))}
-          </p>
-        </div>
-        <div>
-          <label htmlFor={fields.dueDays.id} className="block text-sm font-medium">
-            {t("admin:assignments.dueDays")}
-          </label>
-          <input
-            {...getInputProps(fields.dueDays, { type: "number" })}
-            min={1}
-            max={365}
-            defaultValue={String(fields.dueDays.initialValue ?? 14)}
-            className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2"
-          />
-          <p id={fields.dueDays.errorId} className="mt-1 text-sm text-red-700">
-            {fields.dueDays.errors?.map((error) => errorText(t, error))}
-          </p>
-        </div>
+        <SelectField meta={fields.moduleSlug} label={t("admin:assignments.module")}>
+          <option value="">{t("admin:assignments.choose")}</option>
+          {modules.map((m) => (
+            <option key={m.slug} value={m.slug}>
+              {m.title}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          meta={fields.dueDays}
+          type="number"
+          label={t("admin:assignments.dueDays")}
+          min={1}
+          max={365}
+          defaultValue={String(fields.dueDays.initialValue ?? 14)}
+        />
         <fieldset>
           <legend className="text-sm font-medium">{t("admin:assignments.rolesLegend")}</legend>
           {roles.map((role) => (

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { dataCell, headingsOf, TableFrame } from "~/components/ui/data-table";
 import { isLocale, localeNames } from "~/i18n/config";
 import type { QuizAnalytics, ScenarioAnalytics } from "~/content/analytics.server";
 import { minGroup } from "~/content/analytics";
@@ -53,39 +53,6 @@ export function TooFew() {
   );
 }
 
-function Table({
-  caption,
-  head,
-  grouped = false,
-  children,
-}: {
-  caption: string;
-  head: string[];
-  /** Children are <tbody> groups of their own rather than rows. */
-  grouped?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="px-4 py-2.5 font-semibold">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        {grouped ? children : <tbody className="divide-y divide-slate-100">{children}</tbody>}
-      </table>
-    </div>
-  );
-}
-
-const cell = "px-4 py-2.5 align-top";
-
 export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
   const { t } = useTranslation();
   return (
@@ -93,16 +60,17 @@ export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
       <h3 id={`quiz-${quiz.id}`} className="text-base font-semibold">
         {t("studio:quizTitle", { title: quiz.title })}
       </h3>
-      <Table
+      <TableFrame
+        className="mt-3"
         caption={t("studio:analytics.quizCaption", { title: quiz.title })}
-        head={[t("studio:analytics.question"), t("studio:analytics.rightFirst")]}
+        headings={headingsOf(t("studio:analytics.question"), t("studio:analytics.rightFirst"))}
       >
         {quiz.questions.map((q, i) => (
           <tr key={q.id}>
-            <td className={cell}>
+            <td className={dataCell}>
               <span className="text-slate-600 tabular-nums">{i + 1}.</span> {q.prompt}
             </td>
-            <td className={cell}>
+            <td className={dataCell}>
               {q.stats.hidden ? (
                 <TooFew />
               ) : (
@@ -112,7 +80,7 @@ export function QuizTable({ quiz }: { quiz: QuizAnalytics }) {
             </td>
           </tr>
         ))}
-      </Table>
+      </TableFrame>
     </section>
   );
 }
@@ -200,15 +168,16 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
       <h4 className="mt-4 text-sm font-semibold text-slate-800">
         {t("studio:analytics.repliesHeading")}
       </h4>
-      <Table
+      <TableFrame
+        className="mt-3"
         caption={t("studio:analytics.repliesCaption", { title: scenario.title })}
-        head={[t("studio:analytics.reply"), t("studio:analytics.chosen")]}
+        headings={headingsOf(t("studio:analytics.reply"), t("studio:analytics.chosen"))}
         grouped
       >
         {scenario.nodes.map((node) => (
           <tbody key={node.id} className="divide-y divide-slate-100 border-t-2 border-slate-200">
             <tr className="bg-slate-50/70">
-              <th scope="rowgroup" colSpan={2} className={`${cell} font-normal`}>
+              <th scope="rowgroup" colSpan={2} className={`${dataCell} font-normal`}>
                 <span className="mr-2 font-mono text-xs text-slate-600">{node.id}</span>
                 <span className="font-medium">{node.speaker}:</span>{" "}
                 {t("studio:quoted", { text: node.line })}
@@ -216,8 +185,8 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
             </tr>
             {node.replies.map((reply, i) => (
               <tr key={reply.index}>
-                <td className={`${cell} pl-8`}>{reply.text}</td>
-                <td className={cell}>
+                <td className={`${dataCell} pl-8`}>{reply.text}</td>
+                <td className={dataCell}>
                   {node.stats.hidden ? (
                     i === 0 ? (
                       <TooFew />
@@ -234,7 +203,7 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
             ))}
           </tbody>
         ))}
-      </Table>
+      </TableFrame>
       <h4 className="mt-6 text-sm font-semibold text-slate-800">
         {t("studio:analytics.endingsHeading")}
       </h4>
@@ -243,13 +212,14 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
           <TooFew />
         </p>
       ) : (
-        <Table
+        <TableFrame
+          className="mt-3"
           caption={t("studio:analytics.endingsCaption", { title: scenario.title })}
-          head={[t("studio:analytics.ending"), t("studio:analytics.runs")]}
+          headings={headingsOf(t("studio:analytics.ending"), t("studio:analytics.runs"))}
         >
           {endings.list.map((ending, i) => (
             <tr key={ending.id}>
-              <td className={cell}>
+              <td className={dataCell}>
                 {ending.title}{" "}
                 <span className="text-slate-600">
                   ({t(`studio:ratings.${ending.rating}`, { defaultValue: ending.rating })}
@@ -259,7 +229,7 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
                   )
                 </span>
               </td>
-              <td className={cell}>
+              <td className={dataCell}>
                 {endings.stats.hidden ? null : (
                   <ShareBar
                     part={endings.stats.counts[i] ?? 0}
@@ -270,7 +240,7 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
               </td>
             </tr>
           ))}
-        </Table>
+        </TableFrame>
       )}
       <h4 className="mt-6 text-sm font-semibold text-slate-800">
         {t("studio:analytics.abandonedHeading")}
@@ -280,17 +250,18 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
           <TooFew />
         </p>
       ) : (
-        <Table
+        <TableFrame
+          className="mt-3"
           caption={t("studio:analytics.abandonedCaption", { title: scenario.title })}
-          head={[t("studio:analytics.leftAt"), t("studio:analytics.runs")]}
+          headings={headingsOf(t("studio:analytics.leftAt"), t("studio:analytics.runs"))}
         >
           {abandoned.list.map((node, i) => (
             <tr key={node.id}>
-              <td className={cell}>
+              <td className={dataCell}>
                 <span className="block font-mono text-xs text-slate-600">{node.id}</span>
                 {node.line}
               </td>
-              <td className={cell}>
+              <td className={dataCell}>
                 {abandoned.stats.hidden ? null : (
                   <ShareBar
                     part={abandoned.stats.counts[i] ?? 0}
@@ -301,7 +272,7 @@ export function ScenarioTables({ scenario }: { scenario: ScenarioAnalytics }) {
               </td>
             </tr>
           ))}
-        </Table>
+        </TableFrame>
       )}
     </section>
   );

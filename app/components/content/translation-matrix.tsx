@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { TranslationMatrix as Matrix, TranslationCell } from "~/content/translations.server";
+import { DataTable } from "~/components/ui/data-table";
 import { localeNames, type Locale } from "~/i18n/config";
 
 const tone: Record<TranslationCell["status"], string> = {
@@ -13,7 +14,7 @@ const tone: Record<TranslationCell["status"], string> = {
 function Cell({ cell }: { cell: TranslationCell }) {
   const { t } = useTranslation();
   return (
-    <td className="px-4 py-3 align-top">
+    <>
       <span
         className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ${tone[cell.status]}`}
       >
@@ -41,7 +42,7 @@ function Cell({ cell }: { cell: TranslationCell }) {
           </ul>
         </details>
       ) : null}
-    </td>
+    </>
   );
 }
 
@@ -56,41 +57,39 @@ export function TranslationMatrix({ rows }: { rows: Matrix }) {
         {t("content:matrix.title")}
       </h2>
       <p className="mt-1 text-slate-700">{t("content:matrix.lead")}</p>
-      <div className="mt-4 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("content:matrix.caption")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="sticky left-0 bg-slate-50 px-4 py-3 font-semibold">
-                {t("content:matrix.module")}
-              </th>
-              {languages.map((locale) => (
-                <th key={locale} scope="col" lang={locale} className="px-4 py-3 font-semibold">
-                  {localeNames[locale]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.slug}>
-                <th
-                  scope="row"
-                  className="sticky left-0 min-w-36 bg-white px-4 py-3 text-left align-top font-medium text-slate-900 shadow-[1px_0_0_var(--color-slate-200)]"
-                >
-                  {row.title}
-                  <span className="block text-xs font-normal text-slate-600">
-                    {t("content:matrix.english", { version: row.version })}
-                  </span>
-                </th>
-                {row.cells.map((cell) => (
-                  <Cell key={cell.locale} cell={cell} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-4"
+        caption={t("content:matrix.caption")}
+        rows={rows}
+        rowKey={(row) => row.slug}
+        columns={[
+          {
+            key: "module",
+            header: t("content:matrix.module"),
+            rowHeader: true,
+            headClassName: "sticky left-0 bg-slate-50",
+            className:
+              "sticky left-0 min-w-36 bg-white font-medium text-slate-900 shadow-[1px_0_0_var(--color-slate-200)]",
+            cell: (row) => (
+              <>
+                {row.title}
+                <span className="block text-xs font-normal text-slate-600">
+                  {t("content:matrix.english", { version: row.version })}
+                </span>
+              </>
+            ),
+          },
+          ...languages.map((locale) => ({
+            key: locale,
+            header: localeNames[locale],
+            lang: locale,
+            cell: (row: Matrix[number]) => {
+              const cell = row.cells.find((c) => c.locale === locale);
+              return cell ? <Cell cell={cell} /> : null;
+            },
+          })),
+        ]}
+      />
       <details className="mt-3 text-sm text-slate-700">
         <summary className="cursor-pointer font-medium">{t("content:matrix.legendTitle")}</summary>
         <dl className="mt-2 grid gap-1 sm:grid-cols-[auto_1fr] sm:gap-x-4">

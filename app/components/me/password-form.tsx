@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -32,32 +32,23 @@ export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<str
       <input type="hidden" name="intent" value="change-password" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <Field
+        meta={fields.currentPassword}
+        type="password"
         label={t("auth:security.form.currentPassword")}
-        inputProps={{
-          ...getInputProps(fields.currentPassword, { type: "password" }),
-          autoComplete: "current-password",
-        }}
-        errors={fields.currentPassword.errors}
-        errorId={fields.currentPassword.errorId}
+        autoComplete="current-password"
       />
       <Field
+        meta={fields.newPassword}
+        type="password"
         label={t("auth:security.form.newPassword")}
         hint={errorText(t, passwordHint)}
-        inputProps={{
-          ...getInputProps(fields.newPassword, { type: "password" }),
-          autoComplete: "new-password",
-        }}
-        errors={fields.newPassword.errors}
-        errorId={fields.newPassword.errorId}
+        autoComplete="new-password"
       />
       <Field
+        meta={fields.confirmPassword}
+        type="password"
         label={t("auth:security.form.newPasswordAgain")}
-        inputProps={{
-          ...getInputProps(fields.confirmPassword, { type: "password" }),
-          autoComplete: "new-password",
-        }}
-        errors={fields.confirmPassword.errors}
-        errorId={fields.confirmPassword.errorId}
+        autoComplete="new-password"
       />
       <p className="text-sm text-slate-700">{t("auth:security.form.signsOutOthers")}</p>
       <Button type="submit" pending={pending}>

@@ -1,26 +1,24 @@
-import { useTranslation } from "react-i18next";
-import { errorText } from "~/i18n/errors";
+import type { Meta } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field";
 
 /** A labelled group of radio buttons (a fieldset), with its errors tied to it. */
-export function ChoiceGroup({
+export function ChoiceGroup<Schema>({
   legend,
   description,
-  name,
-  initialValue,
+  meta,
+  defaultValue,
   options,
-  errors,
-  errorId,
 }: {
   legend: string;
   description?: string;
-  name: string;
-  initialValue?: string;
+  meta: Meta<Schema>;
+  /** The choice made when the form has no value of its own. */
+  defaultValue?: string;
   options: { value: string; label: string }[];
-  errors?: string[];
-  errorId: string;
 }) {
-  const { t } = useTranslation();
-  const invalid = Boolean(errors?.length);
+  const { name, errorId } = meta;
+  const initialValue = (meta.initialValue as string | undefined) ?? defaultValue;
+  const invalid = Boolean(meta.errors?.length);
   const descriptionId = `${errorId}-description`;
   return (
     <fieldset
@@ -58,11 +56,7 @@ export function ChoiceGroup({
           );
         })}
       </div>
-      <ul id={errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
-        {errors?.map((e) => (
-          <li key={e}>{errorText(t, e)}</li>
-        ))}
-      </ul>
+      <FieldErrors meta={meta} />
     </fieldset>
   );
 }

@@ -1,20 +1,15 @@
 import { useTranslation } from "react-i18next";
+import type { Meta } from "~/components/ui/field";
 import { ratingChoices } from "~/team/observation-schema";
 import { ChoiceGroup } from "./observation-choice-group";
 
 /** One service standard rated 1–5 or N/A. */
-export function RatingGroup({
+export function RatingGroup<Schema>({
   standard,
-  name,
-  initialValue,
-  errors,
-  errorId,
+  meta,
 }: {
   standard: { id: string; title: string; description: string };
-  name: string;
-  initialValue: string;
-  errors?: string[];
-  errorId: string;
+  meta: Meta<Schema>;
 }) {
   const { t } = useTranslation();
   const options = ratingChoices.map((choice) => ({
@@ -26,11 +21,9 @@ export function RatingGroup({
       <ChoiceGroup
         legend={standard.title}
         description={standard.description}
-        name={name}
-        initialValue={initialValue}
+        meta={meta}
+        defaultValue="na"
         options={options}
-        errors={errors}
-        errorId={errorId}
       />
     </div>
   );

@@ -1,11 +1,11 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { TextareaField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
-import { errorText } from "~/i18n/errors";
 import { useFormat } from "~/i18n/use-format";
 import { AcknowledgeSchema, commentMax } from "~/team/observation-schema";
 import type { MyRecord } from "~/training/record.server";
@@ -64,28 +64,15 @@ function AcknowledgeForm({
       <input type="hidden" name="intent" value="acknowledge" />
       <input type="hidden" name="observationId" value={observationId} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <div>
-        <label htmlFor={fields.comment.id} className="block text-sm font-medium text-slate-800">
-          {t("team:observation.yourComment")}
-        </label>
-        <textarea
-          {...getTextareaProps(fields.comment)}
-          rows={2}
-          aria-describedby={`${fields.comment.id}-hint ${fields.comment.errorId}`}
-          className="mt-1.5 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600"
-        />
-        <p id={`${fields.comment.id}-hint`} className="mt-1 text-xs text-slate-600">
-          {t("team:observation.commentHint", {
-            count: commentMax,
-            max: format.number(commentMax),
-          })}
-        </p>
-        <ul id={fields.comment.errorId} className="text-sm text-red-700" aria-live="polite">
-          {fields.comment.errors?.map((e) => (
-            <li key={e}>{errorText(t, e)}</li>
-          ))}
-        </ul>
-      </div>
+      <TextareaField
+        meta={fields.comment}
+        label={t("team:observation.yourComment")}
+        hint={t("team:observation.commentHint", {
+          count: commentMax,
+          max: format.number(commentMax),
+        })}
+        rows={2}
+      />
       <Button type="submit" variant="secondary" pending={pending}>
         {t("team:observation.acknowledge")}
       </Button>

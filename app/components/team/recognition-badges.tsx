@@ -1,26 +1,19 @@
 import { useTranslation } from "react-i18next";
-import { errorText } from "~/i18n/errors";
+import type { Meta } from "~/components/ui/field";
+import { describedBy, FieldErrors } from "~/components/ui/field";
 import { badges } from "~/team/recognition-schema";
 
 /** The optional badge: a radio per badge with its description, and "No badge". */
-export function BadgePicker({
-  name,
-  initialValue,
-  errors,
-  errorId,
-}: {
-  name: string;
-  initialValue?: string;
-  errors?: string[];
-  errorId: string;
-}) {
+export function BadgePicker<Schema>({ meta }: { meta: Meta<Schema> }) {
   const { t } = useTranslation();
+  const { name } = meta;
+  const initialValue = meta.initialValue as string | undefined;
   const options = [
     { id: "", title: "team:badges.none.title", description: "team:badges.none.description" },
     ...badges,
   ];
   return (
-    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
+    <fieldset aria-describedby={describedBy(meta)}>
       <legend className="text-sm font-medium text-slate-800">{t("team:badges.legend")}</legend>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         {options.map((badge) => {
@@ -49,11 +42,7 @@ export function BadgePicker({
           );
         })}
       </div>
-      <ul id={errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
-        {errors?.map((e) => (
-          <li key={e}>{errorText(t, e)}</li>
-        ))}
-      </ul>
+      <FieldErrors meta={meta} />
     </fieldset>
   );
 }

@@ -1,13 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
-import { errorText } from "~/i18n/errors";
 import { useFormat } from "~/i18n/use-format";
 import { pointsMax, reasonMax, RecognitionSchema } from "~/team/recognition-schema";
 import { PersonSelect } from "./person-select";
@@ -66,77 +65,42 @@ export function RecognitionForm({ people, observations, defaults, lastResult, sa
         onChange={setEmployeeId}
       />
       <Field
+        meta={fields.points}
+        type="number"
         label={t("team:recognition.points", { max: format.number(pointsMax) })}
-        inputProps={{ ...getInputProps(fields.points, { type: "number" }), inputMode: "numeric" }}
-        errors={fields.points.errors}
-        errorId={fields.points.errorId}
+        inputMode="numeric"
+      />
+      <TextareaField
+        meta={fields.reason}
+        label={t("team:recognition.reason")}
+        hint={t("team:recognition.reasonHint", { count: reasonMax, max: format.number(reasonMax) })}
+        rows={3}
+        className="sm:col-span-2"
       />
       <div className="sm:col-span-2">
-        <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
-          {t("team:recognition.reason")}
-        </label>
-        <p id={`${fields.reason.id}-hint`} className="text-sm text-slate-600">
-          {t("team:recognition.reasonHint", { count: reasonMax, max: format.number(reasonMax) })}
-        </p>
-        <textarea
-          {...getTextareaProps(fields.reason)}
-          rows={3}
-          aria-describedby={`${fields.reason.id}-hint ${fields.reason.errorId}`}
-          className="mt-1.5 block w-full rounded-lg border border-slate-300 px-3 py-2.5 text-base text-slate-900 aria-invalid:border-red-600"
-        />
-        <ul id={fields.reason.errorId} className="mt-1.5 text-sm text-red-700" aria-live="polite">
-          {fields.reason.errors?.map((e) => (
-            <li key={e}>{errorText(t, e)}</li>
-          ))}
-        </ul>
+        <BadgePicker meta={fields.badge} />
       </div>
-      <div className="sm:col-span-2">
-        <BadgePicker
-          name={fields.badge.name}
-          initialValue={fields.badge.initialValue as string | undefined}
-          errors={fields.badge.errors}
-          errorId={fields.badge.errorId}
-        />
-      </div>
-      <div className="sm:col-span-2">
-        <label
-          htmlFor={fields.observationId.id}
-          className="block text-sm font-medium text-slate-800"
-        >
-          {t("team:recognition.observation")}
-        </label>
-        <select
-          key={employeeId}
-          id={fields.observationId.id}
-          name={fields.observationId.name}
-          defaultValue={(fields.observationId.initialValue as string | undefined) ?? ""}
-          aria-invalid={fields.observationId.errors?.length ? true : undefined}
-          aria-describedby={fields.observationId.errorId}
-          className="mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 aria-invalid:border-red-600"
-        >
-          <option value="">
-            {theirs.length ? t("team:recognition.noObservation") : t("team:recognition.noRecent")}
+      <SelectField
+        // A new person, a new list of their observations: start from "none".
+        key={employeeId}
+        meta={fields.observationId}
+        label={t("team:recognition.observation")}
+        defaultValue={(fields.observationId.initialValue as string | undefined) ?? ""}
+        className="sm:col-span-2"
+      >
+        <option value="">
+          {theirs.length ? t("team:recognition.noObservation") : t("team:recognition.noRecent")}
+        </option>
+        {theirs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {[
+              format.dateTime(o.observedAt),
+              t(o.channel, { defaultValue: o.channel }),
+              ...(o.excerpt ? [o.excerpt] : []),
+            ].join(" · ")}
           </option>
-          {theirs.map((o) => (
-            <option key={o.id} value={o.id}>
-              {[
-                format.dateTime(o.observedAt),
-                t(o.channel, { defaultValue: o.channel }),
-                ...(o.excerpt ? [o.excerpt] : []),
-              ].join(" · ")}
-            </option>
-          ))}
-        </select>
-        <ul
-          id={fields.observationId.errorId}
-          className="mt-1.5 text-sm text-red-700"
-          aria-live="polite"
-        >
-          {fields.observationId.errors?.map((e) => (
-            <li key={e}>{errorText(t, e)}</li>
-          ))}
-        </ul>
-      </div>
+        ))}
+      </SelectField>
       <div>
         <Button type="submit" pending={pending}>
           {t("team:recognition.submit")}

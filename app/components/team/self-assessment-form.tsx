@@ -4,10 +4,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { Field, FieldErrors } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
 import type { SelfAssessmentText } from "~/content/self-assessment.server";
-import { errorText } from "~/i18n/errors";
 import { SelfAssessmentSchema, selfAssessmentAreas, statementField } from "~/team/self-assessment";
 
 /** One statement: a group of five radios, Never … Always, with its error under it. */
@@ -22,7 +21,6 @@ function StatementRating({
   labels: string[];
   field: FieldMetadata<string>;
 }) {
-  const { t } = useTranslation();
   const invalid = Boolean(field.errors?.length);
   const textId = `${field.id}-text`;
   // A labelled radiogroup rather than a fieldset: a legend cannot sit in a grid cell, and on wide
@@ -53,9 +51,7 @@ function StatementRating({
           );
         })}
       </div>
-      <p id={field.errorId} className="text-sm text-red-700 sm:col-span-2" aria-live="polite">
-        {field.errors?.map((e) => errorText(t, e)).join(" ")}
-      </p>
+      <FieldErrors meta={field} className="sm:col-span-2" />
     </div>
   );
 }
@@ -97,10 +93,10 @@ export function SelfAssessmentForm({
       <FormErrors id={form.errorId} errors={form.errors ?? fields.teamId.errors} />
       <div className="max-w-xs">
         <Field
+          meta={fields.assessedOn}
+          type="date"
           label={t("team:selfAssessment.date")}
-          inputProps={{ ...getInputProps(fields.assessedOn, { type: "date" }), max: today }}
-          errors={fields.assessedOn.errors}
-          errorId={fields.assessedOn.errorId}
+          max={today}
         />
       </div>
       <p className="text-sm text-slate-700">{t("team:selfAssessment.instructions")}</p>

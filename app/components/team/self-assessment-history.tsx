@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 import { ChartBox } from "~/components/ui/chart-box";
+import { DataTable } from "~/components/ui/data-table";
 import { useFormat } from "~/i18n/use-format";
 import { fixedDecimals } from "~/team/numbers";
 import type { SavedAssessment } from "~/team/self-assessment.server";
@@ -81,41 +82,36 @@ export function SelfAssessmentHistory({
               })}
             </figcaption>
           </figure>
-          <div className="mt-4 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                {t("team:selfAssessment.history.tableCaption", { team: teamName })}
-              </caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">
-                    {t("team:selfAssessment.history.date")}
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">
-                    {t("team:selfAssessment.history.total")}
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">
-                    {t("team:selfAssessment.history.band")}
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">
-                    {t("team:selfAssessment.history.by")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {history.map((a) => (
-                  <tr key={a.id}>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{format.day(a.assessedOn)}</td>
-                    <td className="px-4 py-2.5 tabular-nums">
-                      {fixedDecimals(format.locale, a.total, 1)}
-                    </td>
-                    <td className="px-4 py-2.5">{t(bandText[a.band].title)}</td>
-                    <td className="px-4 py-2.5">{a.managerName}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="mt-4"
+            caption={t("team:selfAssessment.history.tableCaption", { team: teamName })}
+            rows={history}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                key: "date",
+                header: t("team:selfAssessment.history.date"),
+                className: "whitespace-nowrap",
+                cell: (a) => format.day(a.assessedOn),
+              },
+              {
+                key: "total",
+                header: t("team:selfAssessment.history.total"),
+                className: "tabular-nums",
+                cell: (a) => fixedDecimals(format.locale, a.total, 1),
+              },
+              {
+                key: "band",
+                header: t("team:selfAssessment.history.band"),
+                cell: (a) => t(bandText[a.band].title),
+              },
+              {
+                key: "by",
+                header: t("team:selfAssessment.history.by"),
+                cell: (a) => a.managerName,
+              },
+            ]}
+          />
         </>
       )}
     </section>

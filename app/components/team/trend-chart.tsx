@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { DataTable } from "~/components/ui/data-table";
 import type { Formatters } from "~/i18n/format";
 import { useFormat } from "~/i18n/use-format";
 import type { StandardTrend } from "~/team/trend";
@@ -102,46 +103,40 @@ export function TrendCharts({ trends }: { trends: StandardTrend[] }) {
         <summary className="cursor-pointer font-medium text-brand-800">
           {t("team:trend.asTable")}
         </summary>
-        <div className="mt-2 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <caption className="sr-only">{t("team:trend.caption")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("team:trend.standard")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("team:trend.ratings")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("team:trend.average")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rated.map((trend) => (
-                <tr key={trend.standardId}>
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {trend.title}
-                  </th>
-                  <td className="px-3 py-2">
-                    {trend.points
-                      .map((p) =>
-                        t("team:trend.point", {
-                          rating: format.number(p.rating),
-                          date: format.dateTime(p.at),
-                        }),
-                      )
-                      .join(", ")}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {trend.average === null ? "" : format.number(trend.average)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-2"
+          caption={t("team:trend.caption")}
+          rows={rated}
+          rowKey={(trend) => trend.standardId}
+          columns={[
+            {
+              key: "standard",
+              header: t("team:trend.standard"),
+              rowHeader: true,
+              className: "font-medium",
+              cell: (trend) => trend.title,
+            },
+            {
+              key: "ratings",
+              header: t("team:trend.ratings"),
+              cell: (trend) =>
+                trend.points
+                  .map((p) =>
+                    t("team:trend.point", {
+                      rating: format.number(p.rating),
+                      date: format.dateTime(p.at),
+                    }),
+                  )
+                  .join(", "),
+            },
+            {
+              key: "average",
+              header: t("team:trend.average"),
+              className: "tabular-nums",
+              cell: (trend) => (trend.average === null ? "" : format.number(trend.average)),
+            },
+          ]}
+        />
       </details>
     </>
   );

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type {
   ActionFunctionArgs,
@@ -159,25 +159,19 @@ export default function LoginPage() {
         >
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field
+            meta={fields.email}
+            type="email"
             label={t("auth:login.email")}
-            inputProps={{
-              ...getInputProps(fields.email, { type: "email" }),
-              autoComplete: "username",
-              // With company sign-in the button above is the way in for most: no focus here, so
-              // the first click elsewhere does not validate an untouched field and shift the page.
-              autoFocus: !sso,
-            }}
-            errors={fields.email.errors}
-            errorId={fields.email.errorId}
+            autoComplete="username"
+            // With company sign-in the button above is the way in for most: no focus here, so
+            // the first click elsewhere does not validate an untouched field and shift the page.
+            autoFocus={!sso}
           />
           <Field
+            meta={fields.password}
+            type="password"
             label={t("auth:login.password")}
-            inputProps={{
-              ...getInputProps(fields.password, { type: "password" }),
-              autoComplete: "current-password",
-            }}
-            errors={fields.password.errors}
-            errorId={fields.password.errorId}
+            autoComplete="current-password"
           />
           <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
           <Button

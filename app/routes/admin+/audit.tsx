@@ -7,6 +7,7 @@ import { auditActions } from "~/audit/actions";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
+import { DataTable } from "~/components/ui/data-table";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { useFormat } from "~/i18n/use-format";
@@ -110,51 +111,40 @@ export default function AuditLog() {
       </div>
 
       {events.length ? (
-        <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("admin:audit.caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("admin:audit.when")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("admin:audit.actor")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("admin:audit.action")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("admin:audit.target")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("admin:audit.change")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("admin:audit.from_address")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {events.map((e) => (
-                <tr key={e.id} className="align-top">
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                    <time dateTime={e.at}>{format.dateTime(e.at)}</time>
-                  </td>
-                  <td className="px-3 py-2">{e.actorLabel}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {t(`admin:audit.actions.${e.action}`, { defaultValue: e.action })}
-                  </td>
-                  <td className="px-3 py-2">{e.targetLabel}</td>
-                  <td className="min-w-56 px-3 py-2 text-slate-700">{e.summary}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-600">
-                    {e.clientAddress ?? "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-3"
+          caption={t("admin:audit.caption")}
+          rows={events}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              key: "when",
+              header: t("admin:audit.when"),
+              className: "whitespace-nowrap text-slate-700",
+              cell: (e) => <time dateTime={e.at}>{format.dateTime(e.at)}</time>,
+            },
+            { key: "actor", header: t("admin:audit.actor"), cell: (e) => e.actorLabel },
+            {
+              key: "action",
+              header: t("admin:audit.action"),
+              className: "whitespace-nowrap",
+              cell: (e) => t(`admin:audit.actions.${e.action}`, { defaultValue: e.action }),
+            },
+            { key: "target", header: t("admin:audit.target"), cell: (e) => e.targetLabel },
+            {
+              key: "change",
+              header: t("admin:audit.change"),
+              className: "min-w-56 text-slate-700",
+              cell: (e) => e.summary,
+            },
+            {
+              key: "address",
+              header: t("admin:audit.from_address"),
+              className: "font-mono text-xs text-slate-600",
+              cell: (e) => e.clientAddress ?? "—",
+            },
+          ]}
+        />
       ) : (
         <p className="mt-3 rounded-xl border border-slate-200 bg-white p-4 text-slate-700">
           {t("admin:audit.none")}

@@ -17,6 +17,7 @@ import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.ser
 import { isRole, roleLabels } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
+import { DataTable } from "~/components/ui/data-table";
 import { FormErrors } from "~/components/ui/form-errors";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -150,6 +151,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { form: "row", result: submission.reply() };
 }
 
+/** Whether a person may sign in, with the button that changes it. */
+function PersonStatus({ user }: { user: { id: string; name: string; active: boolean } }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="flex items-center gap-3">
+      <input type="hidden" name="userId" value={user.id} />
+      <span className={user.active ? "text-green-800" : "text-slate-600"}>
+        {user.active ? t("admin:people.active") : t("admin:people.inactive")}
+      </span>
+      <button
+        type="submit"
+        name="intent"
+        value={user.active ? "deactivate" : "activate"}
+        aria-label={t(user.active ? "admin:people.deactivateName" : "admin:people.reactivateName", {
+          name: user.name,
+        })}
+        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
+      >
+        {user.active ? t("admin:people.deactivate") : t("admin:people.reactivate")}
+      </button>
+    </Form>
+  );
+}
+
 export default function AdminHome() {
   const { t } = useTranslation();
   const { users, teams, assignments, modules } = useLoaderData<typeof loader>();
@@ -200,66 +225,44 @@ export default function AdminHome() {
         <h2 id="users-heading" className="mb-3 text-lg font-semibold">
           {t("admin:people.heading")}
         </h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:people.columns.name")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:people.columns.role")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:people.columns.team")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:people.columns.sessions")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("admin:people.columns.status")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td className="px-4 py-3">
-                    <p className="font-medium text-slate-900">{user.name}</p>
-                    <p className="text-slate-600">{user.email}</p>
-                  </td>
-                  <td className="px-4 py-3">
-                    {isRole(user.role) ? t(roleLabels[user.role]) : user.role}
-                  </td>
-                  <td className="px-4 py-3">{user.team?.name ?? "—"}</td>
-                  <td className="px-4 py-3 tabular-nums">{user._count.sessions}</td>
-                  <td className="px-4 py-3">
-                    <Form method="post" className="flex items-center gap-3">
-                      <input type="hidden" name="userId" value={user.id} />
-                      <span className={user.active ? "text-green-800" : "text-slate-600"}>
-                        {user.active ? t("admin:people.active") : t("admin:people.inactive")}
-                      </span>
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={user.active ? "deactivate" : "activate"}
-                        aria-label={t(
-                          user.active
-                            ? "admin:people.deactivateName"
-                            : "admin:people.reactivateName",
-                          { name: user.name },
-                        )}
-                        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
-                      >
-                        {user.active ? t("admin:people.deactivate") : t("admin:people.reactivate")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("admin:people.caption")}
+          rows={users}
+          rowKey={(user) => user.id}
+          columns={[
+            {
+              key: "name",
+              header: t("admin:people.columns.name"),
+              cell: (user) => (
+                <>
+                  <p className="font-medium text-slate-900">{user.name}</p>
+                  <p className="text-slate-600">{user.email}</p>
+                </>
+              ),
+            },
+            {
+              key: "role",
+              header: t("admin:people.columns.role"),
+              cell: (user) => (isRole(user.role) ? t(roleLabels[user.role]) : user.role),
+            },
+            {
+              key: "team",
+              header: t("admin:people.columns.team"),
+              cell: (user) => user.team?.name ?? "—",
+            },
+            {
+              key: "sessions",
+              header: t("admin:people.columns.sessions"),
+              className: "tabular-nums",
+              cell: (user) => user._count.sessions,
+            },
+            {
+              key: "status",
+              header: t("admin:people.columns.status"),
+              cell: (user) => <PersonStatus user={user} />,
+            },
+          ]}
+        />
         <AddPersonForm teams={teams} lastResult={resultFor("add-person")} />
       </section>
     </Page>

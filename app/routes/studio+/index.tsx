@@ -4,6 +4,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
+import { DataTable } from "~/components/ui/data-table";
 import { TranslationMatrix } from "~/components/content/translation-matrix";
 import { studioList } from "~/content/modules.server";
 import { translationMatrix } from "~/content/translations.server";
@@ -71,68 +72,66 @@ export default function StudioHome() {
           <Trans i18nKey="studio:list.emptyBody" components={{ code: <code /> }} />
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("studio:list.caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("studio:list.columns.module")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("studio:list.columns.state")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("studio:list.columns.version")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("studio:list.columns.practice")}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t("studio:list.columns.audience")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {modules.map((m) => (
-                <tr key={m.slug}>
-                  <td className="px-4 py-3">
-                    <Link
-                      to={`/studio/${m.slug}`}
-                      className="font-medium text-brand-800 hover:underline"
-                    >
-                      {m.title}
-                    </Link>
-                    <p className="text-xs text-slate-600">{m.file}</p>
-                  </td>
-                  <td className="px-4 py-3">
-                    <State problems={m.problems} draft={m.draft} />
-                  </td>
-                  <td className="px-4 py-3 tabular-nums">{m.version ?? "—"}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    {m.scenarios
-                      ? t("studio:list.practice", {
-                          quizzes: t("studio:list.quizzes", { count: m.quizzes }),
-                          rolePlays: t("studio:list.rolePlays", { count: m.scenarios }),
-                        })
-                      : t("studio:list.quizzes", { count: m.quizzes })}
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {m.audience
-                      ? [
-                          ...m.audience.roles.map((role) => {
-                            const label = audienceRoles[role];
-                            return label ? t(label) : role;
-                          }),
-                          ...(m.audience.teams ?? []),
-                        ].join(", ")
-                      : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("studio:list.caption")}
+          rows={modules}
+          rowKey={(m) => m.slug}
+          columns={[
+            {
+              key: "module",
+              header: t("studio:list.columns.module"),
+              cell: (m) => (
+                <>
+                  <Link
+                    to={`/studio/${m.slug}`}
+                    className="font-medium text-brand-800 hover:underline"
+                  >
+                    {m.title}
+                  </Link>
+                  <p className="text-xs text-slate-600">{m.file}</p>
+                </>
+              ),
+            },
+            {
+              key: "state",
+              header: t("studio:list.columns.state"),
+              cell: (m) => <State problems={m.problems} draft={m.draft} />,
+            },
+            {
+              key: "version",
+              header: t("studio:list.columns.version"),
+              className: "tabular-nums",
+              cell: (m) => m.version ?? "—",
+            },
+            {
+              key: "practice",
+              header: t("studio:list.columns.practice"),
+              className: "whitespace-nowrap",
+              cell: (m) =>
+                m.scenarios
+                  ? t("studio:list.practice", {
+                      quizzes: t("studio:list.quizzes", { count: m.quizzes }),
+                      rolePlays: t("studio:list.rolePlays", { count: m.scenarios }),
+                    })
+                  : t("studio:list.quizzes", { count: m.quizzes }),
+            },
+            {
+              key: "audience",
+              header: t("studio:list.columns.audience"),
+              className: "text-slate-700",
+              cell: (m) =>
+                m.audience
+                  ? [
+                      ...m.audience.roles.map((role) => {
+                        const label = audienceRoles[role];
+                        return label ? t(label) : role;
+                      }),
+                      ...(m.audience.teams ?? []),
+                    ].join(", ")
+                  : "—",
+            },
+          ]}
+        />
       )}
       {translations.length ? <TranslationMatrix rows={translations} /> : null}
     </Page>
