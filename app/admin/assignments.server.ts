@@ -1,7 +1,7 @@
 import { audit, type Actor } from "~/audit/audit.server";
 import type { Role } from "~/auth/roles";
 import { prisma } from "~/db.server";
-import { parseList } from "~/training/rollout/enrollments.server";
+import { activeAssignments } from "~/training/rollout/enrollments.server";
 import { log } from "~/utils/log.server";
 
 export type NewAssignment = {
@@ -84,24 +84,12 @@ export async function endAssignment(actor: Actor, assignmentId: string) {
   return ended;
 }
 
+/** The assignments in force, oldest first, as the admin page lists them. */
 export async function listAssignmentRows() {
-  const rows = await prisma.assignment.findMany({
-    where: { active: true },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      moduleSlug: true,
-      roles: true,
-      teamIds: true,
-      dueRule: true,
-      dueDays: true,
-      createdAt: true,
-    },
-  });
-  return rows.map((r) => ({
-    ...r,
-    roles: parseList(r.roles),
-    teamIds: parseList(r.teamIds),
-    createdAt: r.createdAt.toISOString(),
+  return (await activeAssignments()).map((a) => ({
+    ...a,
+    roles: [...a.roles],
+    teamIds: [...a.teamIds],
+    createdAt: a.createdAt.toISOString(),
   }));
 }

@@ -45,7 +45,7 @@ type Person = {
 };
 
 /** An assignment's roles or team ids, stored as a JSON list; anything else reads as none. */
-export const parseList = (json: string) => {
+const parseList = (json: string) => {
   try {
     const value = JSON.parse(json) as unknown;
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
