@@ -1,4 +1,5 @@
 import { audit, personTarget, type Actor } from "~/audit/audit.server";
+import { forgetDemoHint } from "~/auth/login.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 
@@ -63,7 +64,9 @@ export async function setUserActive(
     );
     return true;
   });
-  if (changed)
+  if (changed) {
+    forgetDemoHint();
     log.info(active ? "user.reactivated" : "user.deactivated", { actorId: actor.id, userId });
+  }
   return { ok: true };
 }

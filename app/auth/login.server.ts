@@ -60,12 +60,29 @@ export async function attemptLogin(
   return { ok: true, userId: user.id, role: user.role };
 }
 
+type DemoHint = { email: string; password: string } | null;
+let demoHintLookup: Promise<DemoHint> | null = null;
+
 /**
  * The login page's hint for the demo organisation: its employee account and password, shown only
- * while that account exists and is active (an empty or real organisation shows no hint).
+ * while that account exists and is active (an empty or real organisation shows no hint). Looked
+ * up once per process, not for every signed-out visitor; seeding and (de)activating people forget
+ * it. Another process learns of a deactivation when it restarts: the hint is only a hint, and
+ * signing in still checks the account.
  */
-export async function demoHint(): Promise<{ email: string; password: string } | null> {
-  const email = "employee@demo.frontline.test";
-  const found = await prisma.user.count({ where: { email, active: true } });
-  return found ? { email, password: "frontline-demo" } : null;
+export function demoHint(): Promise<DemoHint> {
+  demoHintLookup ??= (async () => {
+    const email = "employee@demo.frontline.test";
+    const found = await prisma.user.count({ where: { email, active: true } });
+    return found ? { email, password: "frontline-demo" } : null;
+  })().catch((error: unknown) => {
+    demoHintLookup = null;
+    throw error;
+  });
+  return demoHintLookup;
+}
+
+/** Look the demo hint up again on its next use (people were added or (de)activated). */
+export function forgetDemoHint() {
+  demoHintLookup = null;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { forgetDemoHint } from "~/auth/login.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Db } from "~/db.server";
 import { prisma } from "~/db.server";
@@ -47,6 +48,7 @@ export async function seedDemoOrganisation(db: Db): Promise<SeedOutcome> {
         }),
       ),
   ]);
+  forgetDemoHint();
   return "seeded";
 }
 
