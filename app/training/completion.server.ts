@@ -2,9 +2,23 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import type { ReadableModule } from "./module-key";
+import { attemptFields } from "./quiz/attempts.server";
+import { runFields, shownRuns } from "./scenario/runs.server";
 import { currentMajor, moduleKey, servedLocale } from "./module-key";
 
-/** Where a user stands in a module at its current version. */
+/** What progress is worked out from: the learner's records at the module's MAJOR version. */
+type ProgressFacts = {
+  passedQuizIds: string[];
+  passedScenarioIds: string[];
+  attestation: { typedName: string; signedAt: Date; statement: string } | null;
+  completion: { completedAt: Date; moduleVersion: string } | null;
+  readSectionIds: string[];
+};
+
+const attestationFields = { typedName: true, signedAt: true, statement: true } as const;
+const completionFields = { completedAt: true, moduleVersion: true, certificateCode: true } as const;
+
+/** Where a user stands in a module at its current version (five small reads). */
 export async function moduleProgress(userId: string, module: ReadableModule) {
   const version = { userId, ...currentMajor(module) };
   const [passedQuizzes, finishedRuns, attestation, completion, sectionsRead] = await Promise.all([
@@ -18,35 +32,79 @@ export async function moduleProgress(userId: string, module: ReadableModule) {
       distinct: ["scenarioId"],
       select: { scenarioId: true },
     }),
-    prisma.attestation.findFirst({
-      where: version,
-      orderBy: { signedAt: "desc" },
-      select: { typedName: true, signedAt: true, statement: true },
-    }),
-    prisma.moduleCompletion.findFirst({
-      where: version,
-      orderBy: { completedAt: "desc" },
-      select: { completedAt: true, moduleVersion: true, certificateCode: true },
-    }),
-    prisma.sectionRead.findMany({
-      where: version,
-      distinct: ["sectionId"],
-      select: { sectionId: true },
-    }),
+    latestAttestation(version),
+    latestCompletion(version),
+    readSections(version),
   ]);
-  const quizzesPassed = module.quizzes.filter((q) =>
-    passedQuizzes.some((p) => p.quizId === q.id),
-  ).length;
+  return progressOf(module, {
+    passedQuizIds: passedQuizzes.map((q) => q.quizId),
+    passedScenarioIds: finishedRuns.map((r) => r.scenarioId),
+    attestation,
+    completion,
+    readSectionIds: sectionsRead.map((r) => r.sectionId),
+  });
+}
+
+type VersionWhere = ReturnType<typeof currentMajor> & { userId: string };
+const latestAttestation = (where: VersionWhere) =>
+  prisma.attestation.findFirst({ where, orderBy: { signedAt: "desc" }, select: attestationFields });
+const latestCompletion = (where: VersionWhere) =>
+  prisma.moduleCompletion.findFirst({
+    where,
+    orderBy: { completedAt: "desc" },
+    select: completionFields,
+  });
+const readSections = (where: VersionWhere) =>
+  prisma.sectionRead.findMany({ where, distinct: ["sectionId"], select: { sectionId: true } });
+
+/**
+ * Everything the module page shows of one learner, read once: their attempts and runs (whole,
+ * for the quiz and role-play panels), signature, completion and sections read, at the module's
+ * current MAJOR version. Five queries side by side; progress comes from the same rows.
+ */
+export async function moduleRecords(userId: string, module: ReadableModule) {
+  const version = { userId, ...currentMajor(module) };
+  const [attempts, runs, attestation, completion, sectionsRead] = await Promise.all([
+    prisma.quizAttempt.findMany({
+      where: version,
+      orderBy: { number: "asc" },
+      select: attemptFields,
+    }),
+    prisma.scenarioRun.findMany({
+      where: { ...version, ...shownRuns },
+      orderBy: { number: "asc" },
+      select: runFields,
+    }),
+    latestAttestation(version),
+    latestCompletion(version),
+    readSections(version),
+  ]);
+  const progress = progressOf(module, {
+    passedQuizIds: [...new Set(attempts.filter((a) => a.passed).map((a) => a.quizId))],
+    passedScenarioIds: [
+      ...new Set(runs.filter((r) => r.status === "finished" && r.passed).map((r) => r.scenarioId)),
+    ],
+    attestation,
+    completion,
+    readSectionIds: [...new Set(sectionsRead.map((r) => r.sectionId))],
+  });
+  return { attempts, runs, progress };
+}
+
+function progressOf(module: ReadableModule, facts: ProgressFacts) {
+  const quizzesPassed = module.quizzes.filter((q) => facts.passedQuizIds.includes(q.id)).length;
   const scenariosFinished = module.scenarios.filter((s) =>
-    finishedRuns.some((r) => r.scenarioId === s.id),
+    facts.passedScenarioIds.includes(s.id),
   ).length;
   const practiceDone =
     quizzesPassed === module.quizzes.length && scenariosFinished === module.scenarios.length;
   const needsAttestation = Boolean(module.frontmatter.attestation);
   const sectionIds = new Set(module.sections.map((s) => s.id));
+  const { attestation, completion } = facts;
+  const readSectionIds = facts.readSectionIds.filter((id) => sectionIds.has(id));
   return {
-    readSectionIds: sectionsRead.map((r) => r.sectionId).filter((id) => sectionIds.has(id)),
-    sectionsRead: sectionsRead.filter((r) => sectionIds.has(r.sectionId)).length,
+    readSectionIds,
+    sectionsRead: readSectionIds.length,
     sections: module.sections.length,
     quizzesPassed,
     quizzes: module.quizzes.length,
@@ -77,9 +135,16 @@ export function newCertificateCode(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-/** Record the completion the moment everything is done; once per user and version. */
-export async function completeIfDone(userId: string, module: ReadableModule) {
-  const progress = await moduleProgress(userId, module);
+/**
+ * Record the completion the moment everything is done; once per user and version. `known` is
+ * progress the caller has just read (the module page), saving a second read.
+ */
+export async function completeIfDone(
+  userId: string,
+  module: ReadableModule,
+  known?: ModuleProgress,
+) {
+  const progress = known ?? (await moduleProgress(userId, module));
   if (!progress.complete || progress.completion) return progress;
   const key = moduleKey(module);
   const { count } = await prisma.moduleCompletion

@@ -15,7 +15,7 @@ import { QuizPanel } from "~/components/training/quiz-panel";
 import { ScenarioPanel } from "~/components/training/scenario-panel";
 import { readerView, requireReadableModule } from "~/content/modules.server";
 import type { Section } from "~/content/types";
-import { completeIfDone } from "~/training/completion.server";
+import { completeIfDone, moduleRecords } from "~/training/completion.server";
 import {
   anchorFor,
   parseModuleAction,
@@ -39,14 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
   const module = await requireReadableModule(params.slug ?? "", user);
   const retry = new URL(request.url).searchParams.get("retry");
-  const [quizzes, scenarios, progress] = await Promise.all([
-    quizViews(user.id, module, retry),
-    scenarioViews(user.id, module),
-    // Also records a completion that is due but missing: the last answer's request can be cut off
-    // (crash, full disk) after the answer was saved and before the completion was.
-    completeIfDone(user.id, module),
-  ]);
-  return { module: readerView(module), quizzes, scenarios, progress };
+  const records = await moduleRecords(user.id, module);
+  // Also records a completion that is due but missing: the last answer's request can be cut off
+  // (crash, full disk) after the answer was saved and before the completion was.
+  const progress = await completeIfDone(user.id, module, records.progress);
+  return {
+    module: readerView(module),
+    quizzes: quizViews(user.id, module, retry, records.attempts),
+    scenarios: scenarioViews(module, records.runs),
+    progress,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -73,23 +73,32 @@ export async function submitAttempt(
 }
 
 /** What the page shows for each quiz: the open attempt's shuffled form, or the last result. */
-export async function quizViews(
+/** What the module page reads of each attempt (moduleRecords in ../completion.server.ts). */
+export const attemptFields = {
+  quizId: true,
+  number: true,
+  answers: true,
+  score: true,
+  passed: true,
+  submittedAt: true,
+} as const;
+
+export type AttemptRow = {
+  quizId: string;
+  number: number;
+  answers: string;
+  score: number;
+  passed: boolean;
+  submittedAt: Date;
+};
+
+/** The module's quizzes as the learner sees them, from their attempts at this MAJOR version. */
+export function quizViews(
   userId: string,
   module: ReadableModule,
   retryQuizId: string | null,
+  attempts: AttemptRow[],
 ) {
-  const attempts = await prisma.quizAttempt.findMany({
-    where: { userId, ...currentMajor(module) },
-    orderBy: { number: "asc" },
-    select: {
-      quizId: true,
-      number: true,
-      answers: true,
-      score: true,
-      passed: true,
-      submittedAt: true,
-    },
-  });
   return module.quizzes.map((quiz) => {
     const mine = attempts.filter((a) => a.quizId === quiz.id);
     const last = mine.at(-1);

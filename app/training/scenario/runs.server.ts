@@ -128,25 +128,42 @@ export async function stepBack(userId: string, module: ReadableModule, input: Mo
 }
 
 /** What the page shows for each role-play: the run in progress, or the last finished one. */
-export async function scenarioViews(userId: string, module: ReadableModule) {
-  const runs = await prisma.scenarioRun.findMany({
-    where: { userId, ...version(module), status: { in: ["active", "finished"] } },
-    orderBy: { number: "asc" },
-    select: {
-      id: true,
-      scenarioId: true,
-      number: true,
-      status: true,
-      scoring: true,
-      path: true,
-      currentNodeId: true,
-      steps: true,
-      score: true,
-      maxScore: true,
-      endingId: true,
-      passed: true,
-    },
-  });
+/** What the module page reads of each run (moduleRecords in ../completion.server.ts). */
+export const runFields = {
+  id: true,
+  scenarioId: true,
+  number: true,
+  status: true,
+  scoring: true,
+  path: true,
+  currentNodeId: true,
+  steps: true,
+  score: true,
+  maxScore: true,
+  endingId: true,
+  passed: true,
+} as const;
+
+/** The runs the page shows: in progress or finished (abandoned ones stay on record only). */
+export const shownRuns = { status: { in: ["active", "finished"] } };
+
+export type RunRow = {
+  id: string;
+  scenarioId: string;
+  number: number;
+  status: string;
+  scoring: string;
+  path: string;
+  currentNodeId: string | null;
+  steps: number;
+  score: number | null;
+  maxScore: number | null;
+  endingId: string | null;
+  passed: boolean | null;
+};
+
+/** The module's role-plays as the learner sees them, from their runs at this MAJOR version. */
+export function scenarioViews(module: ReadableModule, runs: RunRow[]) {
   return module.scenarios.map((scenario) => {
     const mine = runs.filter((r) => r.scenarioId === scenario.id);
     const run =
