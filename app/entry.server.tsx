@@ -5,6 +5,8 @@ import { isbot } from "isbot";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { ProseSource } from "~/components/content/prose";
+import { proseHtml } from "~/components/content/prose.server";
 import { isLocale, type Locale } from "~/i18n/config";
 import { instanceFor } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -38,7 +40,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          <ProseSource.Provider value={proseHtml}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </ProseSource.Provider>
         </I18nextProvider>
       </NonceProvider>,
       {

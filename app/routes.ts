@@ -12,6 +12,7 @@ export default [
   route("training", "routes/training+/index.tsx"),
   route("training/:slug", "routes/training+/$slug.tsx"),
   route("training/:slug/read", "routes/training+/$slug.read.ts"),
+  route("training/:slug/text", "routes/training+/$slug.text.ts"),
   route("training/:slug/certificate", "routes/training+/$slug.certificate.tsx"),
   route("me", "routes/me+/index.tsx"),
   route("me/security", "routes/me+/security.tsx"),

@@ -64,7 +64,6 @@ export function readerView(module: ValidModule) {
     draft: fm.draft,
     attestation: fm.attestation ?? null,
     sections: module.sections,
-    tree: module.tree,
     language: module.language ?? inLanguage(module, "en").language,
   };
 }

@@ -310,6 +310,19 @@ const table: Record<string, Probe[]> = {
       expect: elisOwn,
     },
   ],
+  "GET /training/:slug/text": [
+    { what: "a published module's text", url: `/training/${slug}/text`, expect: signedIn("ok") },
+    {
+      what: "a draft module's text",
+      url: "/training/draft-module/text",
+      expect: { ...signedIn(404), trainer: "ok", admin: "ok" },
+    },
+    {
+      what: "an unknown module's text",
+      url: "/training/no-such-module/text",
+      expect: signedIn(404),
+    },
+  ],
   "GET /training/:slug/read": [
     { what: "the reading endpoint", url: `/training/${slug}/read`, expect: everyone(404) },
   ],

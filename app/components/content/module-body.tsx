@@ -8,7 +8,8 @@ import { mdxComponents } from "./mdx-components";
 const components: Record<string, (props: Record<string, unknown>) => ReactNode> =
   mdxComponents as never;
 
-function render(node: TreeNode, key: number, slots: SlotRenderers): ReactNode {
+/** One node of a module's element tree as React elements, slots filled by `slots`. */
+export function render(node: TreeNode, key: number, slots: SlotRenderers): ReactNode {
   if (typeof node === "string") return node;
   const children = node.c?.map((child, i) => render(child, i, slots));
   const props: Record<string, unknown> = { key };

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
-import { ModuleBody } from "~/components/content/module-body";
+import type { ProsePiece } from "~/components/content/prose";
+import { missingRuns, ModuleText, rememberRuns } from "~/components/content/prose";
+import { prosePieces } from "~/components/content/prose.server";
 import { SectionProgress, useCurrentSection } from "~/components/content/section-progress";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AttestationPanel } from "~/components/training/attestation-panel";
@@ -25,6 +28,7 @@ import { problemText } from "~/training/messages";
 import { UserInputError } from "~/training/module-key";
 import { quizViews } from "~/training/quiz/attempts.server";
 import { scenarioViews } from "~/training/scenario/runs.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { readForm } from "~/utils/form.server";
 import { log } from "~/utils/log.server";
 
@@ -45,10 +49,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress = await completeIfDone(user.id, module, records.progress);
   return {
     module: readerView(module),
+    // The text's runs by key only: their HTML goes into the page, not into its data (prose.tsx).
+    text: prosePieces(module, await requestLocale(request, user)),
     quizzes: quizViews(user.id, module, retry, records.attempts),
     scenarios: scenarioViews(module, records.runs),
     progress,
   };
+}
+
+/**
+ * In the browser (navigations and revalidations, never the first load): the page's data, then
+ * any runs of text this tab has not seen, which are not part of that data.
+ */
+export async function clientLoader({ serverLoader, params }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  if (missingRuns(data.text as ProsePiece[]).length) {
+    const response = await fetch(`/training/${params.slug}/text`);
+    if (response.ok)
+      rememberRuns(((await response.json()) as { runs: Record<string, string> }).runs);
+  }
+  return data;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -109,7 +129,7 @@ function useReadingReports(slug: string, sections: Section[], alreadyRead: strin
 }
 
 export default function ModulePage() {
-  const { module, quizzes, scenarios, progress } = useLoaderData<typeof loader>();
+  const { module, text, quizzes, scenarios, progress } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const errorFor = (anchor: string) =>
@@ -183,8 +203,8 @@ export default function ModulePage() {
             <SectionProgress sections={module.sections} variant="bar" />
           ) : null}
           <article lang={contentLang} className="max-w-prose">
-            <ModuleBody
-              tree={module.tree}
+            <ModuleText
+              pieces={text}
               slots={{
                 quiz: (id) => {
                   const quiz = quizById.get(id);
