@@ -93,16 +93,21 @@ export async function performModuleAction(
   answers: Record<string, string[]>,
 ) {
   switch (action.intent) {
-    case "quiz-submit":
-      await submitAttempt(user.id, module, {
+    case "quiz-submit": {
+      const result = await submitAttempt(user.id, module, {
         quizId: action.quizId,
         attempt: action.attempt,
         answers,
       });
+      // Only a pass can be the last thing missing: a failed attempt completes nothing, and its
+      // request saves the five reads of the completion check (the page checks on every load).
+      if (!result.passed) return null;
       break;
+    }
     case "scenario-start":
+      // A run just begun finishes nothing.
       await startRun(user.id, module, action.scenarioId);
-      break;
+      return null;
     case "scenario-choose":
       await chooseReply(user.id, module, action);
       break;
