@@ -8,48 +8,50 @@ import type { ValidModule } from "~/content/modules.server";
 import { render } from "./module-body";
 import type { ProsePiece } from "./prose";
 
-// The server's half of prose.tsx: a module's runs of text rendered to HTML once per module
-// version, language served and reader's language (callouts name their kind in it), kept here.
+// The server's half of prose.tsx: a module's runs of text rendered to HTML once per text (a module
+// version in the language served) and reader's language (callouts name their kind in it).
 
 const holdsSlot = (node: TreeNode): boolean =>
   typeof node !== "string" && (node.t.endsWith("Slot") || (node.c ?? []).some(holdsSlot));
 
 const noSlots = { quiz: () => null, scenario: () => null };
 
-// Rendered runs by key; a new course version makes new keys, so old ones are only dropped for room.
+// Rendered runs by key. A key is a hash of the run's nodes and the reader's language, so it
+// names the same HTML in every process and a changed text gets new keys; old ones are only
+// dropped for room.
 const maxRuns = 2_000;
 const html = new Map<string, string>();
-// Each module version's pieces per reader's language, so the tree is walked once.
-const pieces = new Map<string, ProsePiece[]>();
-
-function remember<V>(map: Map<string, V>, key: string, value: V) {
-  map.set(key, value);
-  if (map.size > maxRuns) map.delete(map.keys().next().value!);
-}
+// The pieces of each text (a module version in one language) per reader's language: a tree is
+// the same object for as long as its text is unchanged.
+const pieces = new WeakMap<TreeNode[], Map<Locale, ProsePiece[]>>();
 
 /** The module's text as pieces for the page, its runs rendered (and kept) on first use. */
 export function prosePieces(module: ValidModule, uiLocale: Locale): ProsePiece[] {
-  const served = module.language?.served ?? "en";
-  const id = `${module.slug}\0${module.hash}\0${served}\0${uiLocale}`;
-  const cached = pieces.get(id);
-  if (cached && cached.every((p) => !("run" in p) || html.has(p.run))) return cached;
+  let perLocale = pieces.get(module.tree);
+  if (!perLocale) pieces.set(module.tree, (perLocale = new Map()));
+  const cached = perLocale.get(uiLocale);
+  if (cached?.every((p) => !("run" in p) || html.has(p.run))) return cached;
   const i18n = instanceFor(uiLocale);
   const result: ProsePiece[] = [];
   let run: TreeNode[] = [];
   const flush = () => {
     if (!run.length) return;
-    const key = createHash("sha256")
-      .update(`${id}\0${result.length}`)
-      .digest("base64url")
-      .slice(0, 16);
     const nodes = run;
-    remember(
-      html,
-      key,
-      renderToStaticMarkup(
-        <I18nextProvider i18n={i18n}>{nodes.map((n, i) => render(n, i, noSlots))}</I18nextProvider>,
-      ),
-    );
+    const key = createHash("sha256")
+      .update(`${uiLocale}\0${JSON.stringify(nodes)}`)
+      .digest("base64url")
+      .slice(0, 22);
+    if (!html.has(key)) {
+      html.set(
+        key,
+        renderToStaticMarkup(
+          <I18nextProvider i18n={i18n}>
+            {nodes.map((n, i) => render(n, i, noSlots))}
+          </I18nextProvider>,
+        ),
+      );
+      if (html.size > maxRuns) html.delete(html.keys().next().value!);
+    }
     result.push({ run: key });
     run = [];
   };
@@ -60,7 +62,7 @@ export function prosePieces(module: ValidModule, uiLocale: Locale): ProsePiece[]
     } else run.push(node);
   }
   flush();
-  remember(pieces, id, result);
+  perLocale.set(uiLocale, result);
   return result;
 }
 
