@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../lib/ports";
 import { serverDir, workDir } from "./workspace";
 
 // The processes a benchmark talks to: the app (one process, or several behind Node's cluster
-// module), and the static-file baselines (a plain Node http server, and nginx when installed).
+// module), and the bare Remix app it is measured against (bench/bare).
 
 async function waitFor(url: string, child: ChildProcess, seconds = 120, output: string[] = []) {
   const deadline = Date.now() + seconds * 1000;
@@ -45,6 +45,16 @@ function stopper(child: ChildProcess) {
     });
 }
 
+/** Lines the process writes to stdout and stderr, as they come. */
+function collectOutput(child: ChildProcess) {
+  const output: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)));
+  }
+  return output;
+}
+
 /** The production build in bench/.work/app, on its own port, with `processes` workers. */
 export async function startApp(
   databaseUrl: string,
@@ -72,11 +82,7 @@ export async function startApp(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const output: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) {
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)));
-  }
+  const output = collectOutput(child);
   const origin = `http://127.0.0.1:${port}`;
   await waitFor(`${origin}/healthz`, child, 120, output);
   const pids = () => {
@@ -86,60 +92,47 @@ export async function startApp(
   return { origin, child, output, pids, stop: stopper(child) };
 }
 
-/** A plain Node http server sending one file from disk for every request. */
-export async function startStaticNode(file: string): Promise<Running> {
-  const port = await freePort();
-  const source = `
-    const http = require("node:http");
-    const fs = require("node:fs");
-    const file = process.argv[1];
-    http.createServer((req, res) => {
-      fs.stat(file, (error, stat) => {
-        if (error) { res.statusCode = 500; return res.end(); }
-        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": stat.size });
-        fs.createReadStream(file).pipe(res);
-      });
-    }).listen(${port}, "127.0.0.1");`;
-  const child = spawn(process.execPath, ["-e", source, file], { stdio: "ignore" });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitFor(`${origin}/`, child);
-  return { origin, child, output: [], pids: () => [child.pid!], stop: stopper(child) };
-}
+/** Where the bare app's build goes (`npm run bench:build-bare`; bench/bare/vite.config.ts). */
+export const bareBuildDir = path.join(workDir, "bare", "build");
 
-/** nginx serving the same file with one worker, when nginx is installed; null otherwise. */
-export async function startNginx(file: string): Promise<Running | null> {
-  const binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((b) => existsSync(b));
-  if (!binary) return null;
-  const port = await freePort();
-  const dir = path.join(workDir, "nginx");
-  mkdirSync(path.join(dir, "temp"), { recursive: true });
-  const config = path.join(dir, "nginx.conf");
-  writeFileSync(
-    config,
-    `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/temp;
-  proxy_temp_path ${dir}/temp;
-  fastcgi_temp_path ${dir}/temp;
-  uwsgi_temp_path ${dir}/temp;
-  scgi_temp_path ${dir}/temp;
-  server {
-    listen 127.0.0.1:${port};
-    root ${path.dirname(file)};
-    location = / { default_type text/html; try_files /${path.basename(file)} =404; }
+/**
+ * The bare Remix app (bench/bare) on its own port: the framework's floor, measured in the same
+ * run as the app. With a PostgreSQL URL it writes to that database (a table of its own); with
+ * SQLite, to a file of its own in bench/.work/bare, made afresh for each run.
+ */
+export async function startBare(databaseUrl: string): Promise<Running & { databaseUrl: string }> {
+  if (!existsSync(path.join(bareBuildDir, "server", "index.js"))) {
+    throw new Error("no build of the bare app: run npm run bench:build-bare");
   }
-}
-`,
-  );
-  const child = spawn(binary, ["-c", config, "-p", dir], { stdio: "ignore" });
+  let url = databaseUrl;
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const file = path.join(workDir, "bare", "bare.db");
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+    url = `file:${file}`;
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.resolve("bench/bare/server.mjs")], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      BARE_BUILD_DIR: bareBuildDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output = collectOutput(child);
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor(`${origin}/`, child, 20);
-  return { origin, child, output: [], pids: () => [child.pid!], stop: stopper(child) };
+  await waitFor(`${origin}/`, child, 60, output);
+  return {
+    origin,
+    child,
+    output,
+    pids: () => [child.pid!],
+    stop: stopper(child),
+    databaseUrl: url,
+  };
 }
 
 const kib = (status: string, field: string) =>
