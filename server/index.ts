@@ -107,7 +107,14 @@ if (viteDevServer) {
 } else {
   // Fingerprinted assets can be cached for a year; the rest of public/ for an hour.
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // Only a path naming a file can be one of public/'s (favicon.ico, robots.txt...): the pages
+  // and their data (.data) go straight on, without a look at the disk for each request.
+  const publicFiles = express.static("build/client", { maxAge: "1h" });
+  app.use((req, res, next) =>
+    /\.[a-z0-9]+$/i.test(req.path) && !req.path.endsWith(".data")
+      ? publicFiles(req, res, next)
+      : next(),
+  );
 }
 
 // Every loader and action answers a full disk with a 507 page saying nothing was saved.
