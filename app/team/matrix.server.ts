@@ -13,14 +13,14 @@ import { completionByModule, overdueOverTime } from "./matrix-charts";
 import type { MatrixFilters } from "./matrix-filters";
 import { pageSize, statusOrder } from "./matrix-filters";
 import type { Enrollment } from "~/training/rollout/enrollments.server";
-import { loadRollout } from "~/training/rollout/enrollments.server";
+import { listEnrollments, loadRollout } from "~/training/rollout/enrollments.server";
 import type { MatrixPerson } from "./matrix-scope.server";
 import {
-  enrollmentBatch,
   enrollmentsOf,
   itemMatches,
   moduleCatalogue,
   peopleInScope,
+  peopleInScopeBatches,
   toItem,
 } from "./matrix-scope.server";
 
@@ -183,6 +183,11 @@ export const csvColumns = [
  * and course order. Headers and statuses are in `locale`; dates stay YYYY-MM-DD, which every
  * spreadsheet reads as a date. The scope is checked (and a foreign team refused) before the
  * stream starts, so errors are still proper status codes.
+ *
+ * Streamed from the database a batch of people at a time: a batch is read only when the response
+ * asks for more, and dropped once written. Its records and enrollments are not kept for the
+ * matrix page (`remember: false`), though what that page keeps is used, so an export of the
+ * whole organisation leaves those caches as it found them.
  */
 export async function exportCsv(
   user: SessionUser,
@@ -190,7 +195,10 @@ export async function exportCsv(
   now = new Date(),
   locale: Locale = defaultLocale,
 ): Promise<ReadableStream<Uint8Array>> {
-  const [people, rollout] = await Promise.all([peopleInScope(user, filters), loadRollout()]);
+  const [batches, rollout] = await Promise.all([
+    peopleInScopeBatches(user, filters),
+    loadRollout(),
+  ]);
   const catalogue = moduleCatalogue(rollout);
   const order = new Map(catalogue.map((m, i) => [m.slug, i]));
   const t = fixedT(locale, "team");
@@ -200,41 +208,51 @@ export async function exportCsv(
     string
   >;
   const encoder = new TextEncoder();
-  let next = 0;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(csvBom + csvRow(csvColumns.map((key) => t(key)))));
-    },
-    async pull(controller) {
-      if (next >= people.length) return controller.close();
-      const batch = people.slice(next, next + enrollmentBatch);
-      next += enrollmentBatch;
-      const enrollments = new Map<string, Enrollment[]>();
-      for (const e of await enrollmentsOf(batch, now, rollout)) {
-        const list = enrollments.get(e.userId);
-        if (list) list.push(e);
-        else enrollments.set(e.userId, [e]);
-      }
-      let text = "";
-      for (const person of batch) {
-        const items = (enrollments.get(person.id) ?? [])
-          .map(toItem)
-          .filter((i) => itemMatches(i, filters))
-          .sort((a, b) => (order.get(a.slug) ?? 99) - (order.get(b.slug) ?? 99));
-        for (const i of items) {
-          text += csvRow([
-            person.name,
-            person.email,
-            person.team.name,
-            words?.get(i.slug)?.title ?? i.title,
-            i.version,
-            statusText[i.status],
-            i.dueDate,
-            i.completedOn,
-          ]);
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(csvBom + csvRow(csvColumns.map((key) => t(key)))));
+      },
+      async pull(controller) {
+        // Let the response send what it was given (and compression run) first: the SQLite
+        // driver answers without yielding to the event loop, so otherwise the whole file would
+        // pile up in memory before its first byte left.
+        await new Promise((resolve) => setImmediate(resolve));
+        const { done, value: batch } = await batches.next();
+        if (done) return controller.close();
+        const ids = batch.map((p) => p.id);
+        const enrollments = new Map<string, Enrollment[]>();
+        for (const e of await listEnrollments(ids, now, rollout, { remember: false })) {
+          const list = enrollments.get(e.userId);
+          if (list) list.push(e);
+          else enrollments.set(e.userId, [e]);
         }
-      }
-      controller.enqueue(encoder.encode(text));
+        let text = "";
+        for (const person of batch) {
+          const shown = (enrollments.get(person.id) ?? [])
+            .filter((e) => itemMatches(e, filters))
+            .sort((a, b) => (order.get(a.slug) ?? 99) - (order.get(b.slug) ?? 99));
+          for (const e of shown) {
+            text += csvRow([
+              person.name,
+              person.email,
+              person.team.name,
+              words?.get(e.slug)?.title ?? e.title,
+              e.version,
+              statusText[e.status],
+              e.dueDate,
+              e.completion?.completedOn ?? null,
+            ]);
+          }
+        }
+        controller.enqueue(encoder.encode(text));
+      },
+      async cancel() {
+        // The download was abandoned: read no further.
+        await batches.return();
+      },
     },
-  });
+    // Nothing read ahead: pull runs only when the response asks for the next chunk.
+    { highWaterMark: 0 },
+  );
 }

@@ -7,7 +7,7 @@ import type { DueRule, Status } from "./due";
 import type { LocalDate } from "./time";
 import { localDate } from "./time";
 import { byUrgency, dueDate, dueDeadline, moduleStatus } from "./due";
-import type { PersonRecords } from "./records-cache.server";
+import type { PersonRecords, RecordsOptions } from "./records-cache.server";
 import { noRecords, trainingRecords } from "./records-cache.server";
 
 // Who must do which module by when, derived on demand from assignments, people, the course and
@@ -145,11 +145,16 @@ export type Rollout = {
 };
 let lastRollout: { key: string; artefacts: unknown[]; rollout: Rollout } | undefined;
 
-/** Enrollments of the given people (all active people when omitted), most urgent first per person. */
+/**
+ * Enrollments of the given people (all active people when omitted), most urgent first per person.
+ * With `remember: false` what is remembered is used, but neither their records (see
+ * trainingRecords) nor these enrollments are kept for next time.
+ */
 export async function listEnrollments(
   userIds?: string[],
   now = new Date(),
   rollout?: Rollout,
+  options?: RecordsOptions,
 ): Promise<Enrollment[]> {
   const [people, current] = await Promise.all([
     prisma.user.findMany({
@@ -165,10 +170,14 @@ export async function listEnrollments(
     }),
     rollout ?? loadRollout(),
   ]);
-  const recordsOf = await trainingRecords(people.map((p) => p.id));
+  const recordsOf = await trainingRecords(
+    people.map((p) => p.id),
+    options,
+  );
+  const remember = options?.remember ?? true;
   const result: Enrollment[] = [];
   for (const person of people)
-    result.push(...remembered(person, current, recordsOf(person.id), now));
+    result.push(...remembered(person, current, recordsOf(person.id), now, remember));
   return result;
 }
 
@@ -185,7 +194,13 @@ type Memo = {
 };
 const memos = new WeakMap<PersonRecords, Memo>();
 
-function remembered(person: Person, rollout: Rollout, records: PersonRecords, now: Date) {
+function remembered(
+  person: Person,
+  rollout: Rollout,
+  records: PersonRecords,
+  now: Date,
+  remember: boolean,
+) {
   const at = now.getTime();
   const key = [
     person.role,
@@ -205,6 +220,7 @@ function remembered(person: Person, rollout: Rollout, records: PersonRecords, no
     return memo.enrollments;
   }
   const enrollments = personEnrollments(person, rollout, records, now);
+  if (!remember) return enrollments;
   let until = Infinity;
   for (const e of enrollments) {
     if (e.status === "completed" || e.status === "overdue") continue;

@@ -134,12 +134,21 @@ async function load(people: { id: string; recordsVersion: number }[]) {
 // People per query: SQLite takes at most 999 values in one statement.
 const batch = 200;
 
+export type RecordsOptions = {
+  /**
+   * Whether records read from the database are remembered for the next call (the default). A
+   * read of everyone, such as a whole-organisation export, passes false: it still uses what is
+   * remembered, but would otherwise fill memory with people nobody may look at again.
+   */
+  remember?: boolean;
+};
+
 /**
  * The records of these people, from memory where their version is unchanged and from the
  * database otherwise. Versions are read before records, so a write landing in between only
  * makes the next call read again.
  */
-export async function trainingRecords(userIds: string[]) {
+export async function trainingRecords(userIds: string[], { remember = true }: RecordsOptions = {}) {
   const entries = new Map<string, Entry>();
   for (let start = 0; start < userIds.length; start += batch) {
     const ids = userIds.slice(start, start + batch);
@@ -158,7 +167,9 @@ export async function trainingRecords(userIds: string[]) {
     if (!stale.length) continue;
     for (const [id, entry] of await load(stale)) {
       entries.set(id, entry);
+      // Whatever was remembered of them is out of date: dropped, and replaced when remembering.
       cache.delete(id);
+      if (!remember) continue;
       cache.set(id, entry);
       if (cache.size > maxPeople) cache.delete(cache.keys().next().value!);
     }
