@@ -93,3 +93,25 @@ export function runPassed(scenario: ScenarioDef, score: number | null): boolean 
   if (scenario.scoring === "none" || scenario.passScore === null) return true;
   return (score ?? 0) >= scenario.passScore;
 }
+
+/**
+ * Where a role-play's best replies are written: in `path` scoring, the position (0 = first) of
+ * each node's one best reply, for nodes with two or more replies and a single best. Replies are
+ * shown shuffled per run, but a course whose best reply is nearly always written first reads as
+ * written that way in the studio, the H5P export and any translation's review.
+ */
+export function bestReplyBias(scenario: ScenarioDef) {
+  if (scenario.scoring !== "path") return null;
+  const positions: number[] = [];
+  for (const node of scenario.nodes) {
+    if (node.choices.length < 2) continue;
+    const best = Math.max(...node.choices.map((c) => c.score));
+    const at = node.choices.flatMap((c, i) => (c.score === best ? [i] : []));
+    if (at.length === 1) positions.push(at[0]!);
+  }
+  if (positions.length < 3) return null;
+  const counts = new Map<number, number>();
+  for (const p of positions) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const [position, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return count * 2 > positions.length ? { position, count, nodes: positions.length } : null;
+}

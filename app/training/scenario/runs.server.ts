@@ -12,6 +12,7 @@ import {
 } from "../module-key";
 import type { PathStep } from "./scoring";
 import { choose, goBack } from "./scoring";
+import { seededShuffle } from "../quiz/shuffle";
 
 // Role-play runs in the database. Every move names the node it answers and the step it expects,
 // and is written with a conditional update on both: a stale, repeated or concurrent move changes
@@ -201,7 +202,13 @@ export function scenarioViews(module: ReadableModule, runs: RunRow[]) {
                   speaker: current.speaker,
                   mood: current.mood,
                   line: current.line,
-                  replies: current.choices.map((c, index) => ({ index, text: c.text })),
+                  // In an order of this run's own, the same on every reload of it: in written
+                  // order the best reply's place could be learned instead of the skill. Each
+                  // keeps its written index, which is what a choice posts.
+                  replies: seededShuffle(
+                    current.choices.map((c, index) => ({ index, text: c.text })),
+                    `${run.id}:${current.id}`,
+                  ),
                 }
               : null,
             // Earned at the end of the conversation, and only then.
