@@ -42,7 +42,29 @@ describe("csvField", () => {
   });
 });
 
+describe("csvField, read by a spreadsheet that splits on another separator", () => {
+  it.each([
+    ['Ana;=HYPERLINK("http://x")', "Ana;'=HYPERLINK"],
+    ["Smith, -5", "Smith, '-5"],
+    ["a\t@SUM(A1)", "a\t'@SUM"],
+    ["x; +1", "x; '+1"],
+  ])("neutralises the formula after a separator in %j and quotes the field", (value, part) => {
+    const field = csvField(value);
+    expect(field.startsWith('"')).toBe(true);
+    expect(field).toContain(part.replaceAll('"', '""'));
+  });
+
+  it("leaves signs that follow no separator alone", () => {
+    expect(csvField("Ravi - Menon")).toBe("Ravi - Menon");
+    expect(csvField("e-mail: a@b.test")).toBe("e-mail: a@b.test");
+  });
+});
+
 describe("csvRow", () => {
+  it("writes a semicolon-separated line, quoting fields that hold a semicolon", () => {
+    expect(csvRow(["Eli Brooks", "a;b", "x,y", null], ";")).toBe('Eli Brooks;"a;b";"x,y";\r\n');
+  });
+
   it("joins fields with commas and ends with CRLF", () => {
     expect(csvRow(["Eli Brooks", "a,b", null, 3])).toBe('Eli Brooks,"a,b",,3\r\n');
   });

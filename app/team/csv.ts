@@ -11,16 +11,31 @@ export const csvNewline = "\r\n";
 // injection). A leading apostrophe makes it plain text; tab and carriage return are in the list
 // because some spreadsheets skip them before looking for the formula sign.
 const formulaStart = /^[=+\-@\t\r]/;
+// A spreadsheet may split a line on another separator than the file's: in Slovenia, Slovakia,
+// Denmark and Lithuania the default is ";". Text after any such separator (and spaces) is then a
+// cell of its own, so a formula sign there is neutralised too, and a field holding one is quoted,
+// which every spreadsheet reads as one cell whatever it splits on.
+const formulaAfterSeparator = /([,;\t|] *)([=+\-@])/g;
 
-/** One field: formula signs neutralised, then quoted when it holds a comma, quote or line break. */
+/** The separators the files can be written with: "," (RFC 4180) or ";" (`?sep=;`). */
+export const csvSeparators = [",", ";"] as const;
+export type CsvSeparator = (typeof csvSeparators)[number];
+
+/** One field: formula signs neutralised, then quoted when it holds a separator, quote or line break. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
-  if (typeof value === "string" && formulaStart.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === "string") {
+    text = text.replace(formulaAfterSeparator, "$1'$2");
+    if (formulaStart.test(text)) text = `'${text}`;
+  }
+  return /[",;\t|\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One record, CRLF included. */
-export function csvRow(values: readonly (string | number | null | undefined)[]): string {
-  return values.map(csvField).join(",") + csvNewline;
+export function csvRow(
+  values: readonly (string | number | null | undefined)[],
+  separator: CsvSeparator = ",",
+): string {
+  return values.map(csvField).join(separator) + csvNewline;
 }

@@ -7,6 +7,7 @@ import type { Status } from "~/training/rollout/due";
 import { statusLabels } from "~/training/rollout/due";
 import { localDate } from "~/training/rollout/time";
 import { visibleTeamIds } from "./access.server";
+import type { CsvSeparator } from "./csv";
 import { csvBom, csvRow } from "./csv";
 import type { MatrixItem } from "./matrix-charts";
 import { completionByModule, overdueOverTime } from "./matrix-charts";
@@ -194,6 +195,7 @@ export async function exportCsv(
   filters: MatrixFilters,
   now = new Date(),
   locale: Locale = defaultLocale,
+  separator: CsvSeparator = ",",
 ): Promise<ReadableStream<Uint8Array>> {
   const [batches, rollout] = await Promise.all([
     peopleInScopeBatches(user, filters),
@@ -211,7 +213,15 @@ export async function exportCsv(
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(csvBom + csvRow(csvColumns.map((key) => t(key)))));
+        controller.enqueue(
+          encoder.encode(
+            csvBom +
+              csvRow(
+                csvColumns.map((key) => t(key)),
+                separator,
+              ),
+          ),
+        );
       },
       async pull(controller) {
         // Let the response send what it was given (and compression run) first: the SQLite
@@ -233,16 +243,19 @@ export async function exportCsv(
             .filter((e) => itemMatches(e, filters))
             .sort((a, b) => (order.get(a.slug) ?? 99) - (order.get(b.slug) ?? 99));
           for (const e of shown) {
-            text += csvRow([
-              person.name,
-              person.email,
-              person.team.name,
-              words?.get(e.slug)?.title ?? e.title,
-              e.version,
-              statusText[e.status],
-              e.dueDate,
-              e.completion?.completedOn ?? null,
-            ]);
+            text += csvRow(
+              [
+                person.name,
+                person.email,
+                person.team.name,
+                words?.get(e.slug)?.title ?? e.title,
+                e.version,
+                statusText[e.status],
+                e.dueDate,
+                e.completion?.completedOn ?? null,
+              ],
+              separator,
+            );
           }
         }
         controller.enqueue(encoder.encode(text));

@@ -243,6 +243,22 @@ describe("/team/export.csv", () => {
   });
 });
 
+describe("/team/export.csv?sep=;", () => {
+  it("separates fields with semicolons for spreadsheets that split on them, same rows", async () => {
+    const commas = await csv(demo.manager);
+    const semicolons = await csv(demo.manager, "?sep=%3B");
+    expect(semicolons.header).toBe(commas.header.replaceAll(",", ";"));
+    expect(semicolons.rows).toEqual(commas.rows.map((row) => row.replaceAll(",", ";")));
+  });
+
+  it("refuses any other separator with a message", async () => {
+    for (const sep of ["%7C", "x", "%2C%3B"]) {
+      const answer = await exportAs(demo.manager, `?sep=${sep}`);
+      expect(answer).toMatchObject({ init: { status: 400 } });
+    }
+  });
+});
+
 describe("/team/export.csv in the manager's language", () => {
   it("writes the headers and statuses in her locale; dates stay YYYY-MM-DD", async () => {
     const english = await csv(demo.manager, "?status=overdue");

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { requireArea } from "~/auth/permissions.server";
 import { requestLocale } from "~/i18n/locale.server";
+import { csvSeparators } from "~/team/csv";
 import { parseMatrixFilters } from "~/team/matrix-filters";
 import { exportCsv } from "~/team/matrix.server";
 
@@ -10,10 +11,15 @@ import { exportCsv } from "~/team/matrix.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
-  const parsed = parseMatrixFilters(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const parsed = parseMatrixFilters(search);
   if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
+  // ?sep=; for spreadsheets that split on semicolons (the default where a comma is the decimal sign).
+  const separator = csvSeparators.find((s) => s === (search.get("sep") ?? ","));
+  if (!separator) throw data({ message: "team:filters.errors.separator" }, { status: 400 });
   const now = new Date();
-  const body = await exportCsv(user, parsed.filters, now, await requestLocale(request, user));
+  const locale = await requestLocale(request, user);
+  const body = await exportCsv(user, parsed.filters, now, locale, separator);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -34,7 +34,7 @@ const actionLink =
 export default function TeamHome() {
   const { filters, teams, modules, columns, rows, total, page, pageCount, charts } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   if (teams.length === 0) {
     return (
@@ -46,7 +46,10 @@ export default function TeamHome() {
     );
   }
   // The export takes the filters but not the sort or page: it is always the whole list.
-  const exportHref = `/team/export.csv${matrixSearch({ ...filters, sort: "name", dir: "asc", page: 1 })}`;
+  // Spreadsheets where a comma is the decimal sign (sl, sk, da, lt) split CSV on semicolons.
+  const search = matrixSearch({ ...filters, sort: "name", dir: "asc", page: 1 });
+  const semicolons = i18n.language !== "en" ? `${search ? "&" : "?"}sep=%3B` : "";
+  const exportHref = `/team/export.csv${search}${semicolons}`;
   return (
     <Page
       title={t("team:matrix.title")}
