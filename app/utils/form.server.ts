@@ -1,5 +1,7 @@
 import { data } from "@remix-run/node";
-import { errorKey } from "~/i18n/errors";
+import type { Locale } from "~/i18n/config";
+import { errorKey, errorText } from "~/i18n/errors";
+import { fixedT } from "~/i18n/i18n.server";
 
 // Reading a form body defensively: a wrong content type or an oversized body is the client's
 // mistake (400), never a server error, and it is refused before the body is parsed. Messages are
@@ -62,4 +64,15 @@ export async function readForm(request: Request, limit = defaultFormLimitBytes):
 /** A 400 answer in the shape Conform's useForm reads as form-level errors. */
 export function formErrorResponse(message: string, status = 400) {
   return data({ result: { status: "error" as const, error: { "": [message] } } }, { status });
+}
+
+/**
+ * A 400 for a resource route (a CSV download, a fetch): the message in the visitor's words as
+ * plain text. A thrown `data()` is not a Response there, and Remix answers it as a server error.
+ */
+export function plainBadRequest(message: string, locale: Locale) {
+  return new Response(errorText(fixedT(locale), message), {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale },
+  });
 }

@@ -182,7 +182,7 @@ describe("/admin/audit", () => {
     expect(lines[0]).toBe("When (UTC),Who,Action,Target type,Target,What changed,From address");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(
-      /^\d{4}-\d\d-\d\dT[\d:.]+Z,.*<admin@demo\.frontline\.test>,observation\.add,observation,'=HYPERLINK\(evil\),phone; 3 of 5 standards rated,198\.51\.100\.9$/,
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z,.*<admin@demo\.frontline\.test>,observation\.add,observation,'=HYPERLINK\(evil\),"phone; 3 of 5 standards rated",198\.51\.100\.9$/,
     );
   });
 });

@@ -171,15 +171,15 @@ describe("the /team matrix", () => {
     ["?module=../etc", "The module"],
     [`?q=${"x".repeat(101)}`, "The search"],
   ])("answers %s with 400 and says what was wrong", async (search, field) => {
-    for (const result of [
-      await settle(matrix(demo.manager, search)),
-      await exportAs(demo.manager, search),
-    ]) {
-      expect(statusOf(result)).toBe(400);
-      // The message is a key; in English it names the filter that was wrong.
-      const message = (result as unknown as { data: { message: string } }).data.message;
-      expect(errorText(fixedT("en", "team"), message)).toContain(`${field} in the address`);
-    }
+    const page = await settle(matrix(demo.manager, search));
+    expect(statusOf(page)).toBe(400);
+    // The message is a key; in English it names the filter that was wrong.
+    const message = (page as unknown as { data: { message: string } }).data.message;
+    expect(errorText(fixedT("en", "team"), message)).toContain(`${field} in the address`);
+    // The download says the same, as text: a resource route's answer is the Response itself.
+    const download = (await exportAs(demo.manager, search)) as Response;
+    expect(download.status).toBe(400);
+    expect(await download.text()).toContain(`${field} in the address`);
   });
 
   it("computes chart data: counts per status that add up, 12 weekly overdue points", async () => {
@@ -253,9 +253,20 @@ describe("/team/export.csv?sep=;", () => {
 
   it("refuses any other separator with a message", async () => {
     for (const sep of ["%7C", "x", "%2C%3B"]) {
-      const answer = await exportAs(demo.manager, `?sep=${sep}`);
-      expect(answer).toMatchObject({ init: { status: 400 } });
+      const answer = (await exportAs(demo.manager, `?sep=${sep}`)) as Response;
+      expect(answer.status).toBe(400);
+      expect(await answer.text()).toBe('Choose "," or ";" to separate the fields.');
     }
+  });
+});
+
+describe("/team/export.csv with a filter it does not know", () => {
+  it("answers 400 with the message as text, not a server error", async () => {
+    const answer = (await exportAs(demo.manager, "?status=bogus")) as Response;
+    expect(answer).toBeInstanceOf(Response);
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await answer.text()).not.toMatch(/Unexpected|team:/);
   });
 });
 

@@ -1,17 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { auditCsv, parseAuditFilters } from "~/admin/audit-log.server";
 import { requireArea } from "~/auth/permissions.server";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
+import { plainBadRequest } from "~/utils/form.server";
 
 // The audit log as CSV with /admin/audit's filters, streamed; headings in the admin's language.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireArea(request, "admin");
+  const locale = await requestLocale(request, admin);
   const parsed = parseAuditFilters(new URL(request.url).searchParams);
-  if (!parsed.success) throw data({ message: "admin:audit.badFilter" }, { status: 400 });
-  const t = fixedT(await requestLocale(request, admin), "admin");
+  if (!parsed.success) throw plainBadRequest("admin:audit.badFilter", locale);
+  const t = fixedT(locale, "admin");
   const header = [
     "whenUtc",
     "actor",

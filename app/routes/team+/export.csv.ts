@@ -1,24 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { requireArea } from "~/auth/permissions.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { csvSeparators } from "~/team/csv";
 import { parseMatrixFilters } from "~/team/matrix-filters";
 import { exportCsv } from "~/team/matrix.server";
+import { plainBadRequest } from "~/utils/form.server";
 
 // The /team matrix as a CSV file, with the same filters; streamed, so a large organisation's
 // export starts at once and never sits whole in memory. Written in the manager's language.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
+  const locale = await requestLocale(request, user);
   const search = new URL(request.url).searchParams;
   const parsed = parseMatrixFilters(search);
-  if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
+  if (!parsed.ok) throw plainBadRequest(parsed.message, locale);
   // ?sep=; for spreadsheets that split on semicolons (the default where a comma is the decimal sign).
   const separator = csvSeparators.find((s) => s === (search.get("sep") ?? ","));
-  if (!separator) throw data({ message: "team:filters.errors.separator" }, { status: 400 });
+  if (!separator) throw plainBadRequest("team:filters.errors.separator", locale);
   const now = new Date();
-  const locale = await requestLocale(request, user);
   const body = await exportCsv(user, parsed.filters, now, locale, separator);
   return new Response(body, {
     headers: {
