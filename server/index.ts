@@ -14,7 +14,7 @@ import { log } from "~/utils/log.server";
 import { retryWhileStorageFull, withStorageFullAnswers } from "~/utils/storage-full.server";
 import { answerAfterPause } from "./held-answers";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
-import { signInTurns } from "./sign-in-turns";
+import { isSignInPath, signInTurns } from "./sign-in-turns";
 import { visitorLocale } from "./visitor-locale";
 
 // Frontline's HTTP server: security headers and the origin check for every request, static
@@ -75,7 +75,9 @@ function refusedAsThrottled(req: express.Request, res: express.Response) {
 }
 
 // Other sign-in attempts take turns per address (server/sign-in-turns.ts).
-app.post(["/login", "/login.data"], signInTurns({ refused: refusedAsThrottled }));
+// Matched as the router reads the path, so an escaped or upper-case spelling is no way around.
+const signIn = signInTurns({ refused: refusedAsThrottled });
+app.post("*", (req, res, next) => (isSignInPath(req.path) ? signIn(req, res, next) : next()));
 
 // Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts).
 app.use((req, res, next) => {

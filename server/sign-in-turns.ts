@@ -52,3 +52,22 @@ export function signInTurns({ refused, longestTurnMs = 2000, maxWaiting = 100 }:
       });
   };
 }
+
+/**
+ * A request path as Remix's router reads it: percent-escapes decoded, letter case and trailing
+ * slashes ignored (its matching is case-insensitive). "/%6cogin" and "/LOGIN/" reach the login
+ * route, so they must take turns and be held like "/login".
+ */
+export function routerPath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape reaches no route of ours as it stands.
+  }
+  return decoded.toLowerCase().replace(/\/+$/, "") || "/";
+}
+
+const signInPaths = new Set(["/login", "/login.data"]);
+/** Whether a request path is the sign-in form's, however it is spelled. */
+export const isSignInPath = (path: string) => signInPaths.has(routerPath(path));

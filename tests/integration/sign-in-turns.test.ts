@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { signInTurns } from "../../server/sign-in-turns";
+import { isSignInPath, signInTurns } from "../../server/sign-in-turns";
 
 // Sign-in attempts from one address go one at a time; other addresses are not held up, a slow
 // client cannot hold its address's turn for long, and a refused address is answered at once.
@@ -66,4 +66,22 @@ describe("sign-in turns", () => {
     await flush();
     expect(passed).toEqual(["first"]);
   });
+});
+
+describe("the sign-in path", () => {
+  it.each([
+    "/login",
+    "/login.data",
+    "/%6cogin",
+    "/%6C%6F%67%69%6E",
+    "/LOGIN",
+    "/Login/",
+    "/login//",
+  ])("%s is the sign-in form's (the router reaches the login route with it)", (path) =>
+    expect(isSignInPath(path)).toBe(true),
+  );
+
+  it.each(["/logins", "/log%20in", "/%E0%A4%A", "/me/login", "/"])("%s is not", (path) =>
+    expect(isSignInPath(path)).toBe(false),
+  );
 });
