@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { addDays, zonedInstant, type LocalDate } from "~/training/rollout/time";
+import type { CsvSeparator } from "~/team/csv";
 import { csvBom, csvRow } from "~/team/csv";
 import { auditActions } from "~/audit/actions";
 
@@ -84,13 +85,18 @@ export async function auditPage(filters: AuditFilters, timeZone: string) {
  * The matching events as CSV, newest first, read in batches as the response is sent (a long log
  * never sits whole in memory). Times are ISO 8601 in UTC, for auditors' tools.
  */
-export function auditCsv(filters: AuditFilters, timeZone: string, header: string[]) {
+export function auditCsv(
+  filters: AuditFilters,
+  timeZone: string,
+  header: string[],
+  separator: CsvSeparator = ",",
+) {
   const filter = where(filters, timeZone);
   const encoder = new TextEncoder();
   let cursor: { at: Date; id: string } | null = null;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvBom + csvRow(header)));
+      controller.enqueue(encoder.encode(csvBom + csvRow(header, separator)));
     },
     async pull(controller) {
       const batch = await prisma.auditEvent.findMany({
@@ -118,15 +124,18 @@ export function auditCsv(filters: AuditFilters, timeZone: string, header: string
         encoder.encode(
           batch
             .map((e) =>
-              csvRow([
-                e.at.toISOString(),
-                e.actorLabel,
-                e.action,
-                e.targetType,
-                e.targetLabel,
-                e.summary,
-                e.clientAddress,
-              ]),
+              csvRow(
+                [
+                  e.at.toISOString(),
+                  e.actorLabel,
+                  e.action,
+                  e.targetType,
+                  e.targetLabel,
+                  e.summary,
+                  e.clientAddress,
+                ],
+                separator,
+              ),
             )
             .join(""),
         ),

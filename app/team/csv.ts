@@ -21,6 +21,15 @@ const formulaAfterSeparator = /([,;\t|] *)([=+\-@])/g;
 export const csvSeparators = [",", ";"] as const;
 export type CsvSeparator = (typeof csvSeparators)[number];
 
+/** The separator a download asks for (`?sep=`), "," when it asks for none, null when unknown. */
+export function requestedSeparator(search: URLSearchParams): CsvSeparator | null {
+  const asked = search.get("sep") ?? ",";
+  return csvSeparators.find((s) => s === asked) ?? null;
+}
+
+/** What spreadsheets in this language split on: ";" wherever a comma is the decimal sign. */
+export const spreadsheetSeparator = (locale: string): CsvSeparator => (locale === "en" ? "," : ";");
+
 /** One field: formula signs neutralised, then quoted when it holds a separator, quote or line break. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";

@@ -162,6 +162,21 @@ describe("/admin/audit", () => {
     }
   });
 
+  it("answers the CSV's bad filter or separator with 400 and a message as text", async () => {
+    for (const query of ["?action=person.delete", "?sep=x"]) {
+      const result = (await settle(
+        csvLoader(await loaderArgs(demo.admin, `/admin/audit.csv${query}`)),
+      )) as Response;
+      expect(result.status, query).toBe(400);
+      expect(result.headers.get("Content-Type"), query).toBe("text/plain; charset=utf-8");
+    }
+    const semicolons = (await csvLoader(
+      await loaderArgs(demo.admin, "/admin/audit.csv?action=person.add&sep=%3B"),
+    )) as Response;
+    const header = (await semicolons.text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+    expect(header).toBe("When (UTC);Who;Action;Target type;Target;What changed;From address");
+  });
+
   it("streams the filtered log as CSV, formula signs neutralised", async () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: demo.admin } });
     await audit(

@@ -11,6 +11,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { useFormat } from "~/i18n/use-format";
+import { spreadsheetSeparator } from "~/team/csv";
 
 // The audit log for admins: who changed what, when and from where, newest first, filtered by
 // actor, action, target and dates, 50 to a page; the same filters download it as CSV.
@@ -37,7 +38,7 @@ const input =
   "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-700";
 
 export default function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const { filters, events, total, page, pages, query } = useLoaderData<typeof loader>();
   const withPage = (n: number) => {
@@ -49,6 +50,8 @@ export default function AuditLog() {
   const csv = new URLSearchParams(
     [...new URLSearchParams(query)].filter(([key, value]) => value && key !== "page"),
   );
+  // Spreadsheets where a comma is the decimal sign split CSV on semicolons.
+  if (spreadsheetSeparator(i18n.language) === ";") csv.set("sep", ";");
   return (
     <Page title={t("admin:audit.title")} lead={t("admin:audit.lead")}>
       <p className="mb-6 text-sm">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireArea } from "~/auth/permissions.server";
 import { requestLocale } from "~/i18n/locale.server";
-import { csvSeparators } from "~/team/csv";
+import { requestedSeparator } from "~/team/csv";
 import { parseMatrixFilters } from "~/team/matrix-filters";
 import { exportCsv } from "~/team/matrix.server";
 import { plainBadRequest } from "~/utils/form.server";
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseMatrixFilters(search);
   if (!parsed.ok) throw plainBadRequest(parsed.message, locale);
   // ?sep=; for spreadsheets that split on semicolons (the default where a comma is the decimal sign).
-  const separator = csvSeparators.find((s) => s === (search.get("sep") ?? ","));
+  const separator = requestedSeparator(search);
   if (!separator) throw plainBadRequest("team:filters.errors.separator", locale);
   const now = new Date();
   const body = await exportCsv(user, parsed.filters, now, locale, separator);

@@ -12,6 +12,7 @@ import { MatrixTable } from "~/components/team/matrix-table";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { useFormat } from "~/i18n/use-format";
+import { spreadsheetSeparator } from "~/team/csv";
 import { matrixSearch, parseMatrixFilters } from "~/team/matrix-filters";
 import { buildMatrix } from "~/team/matrix.server";
 
@@ -48,7 +49,8 @@ export default function TeamHome() {
   // The export takes the filters but not the sort or page: it is always the whole list.
   // Spreadsheets where a comma is the decimal sign (sl, sk, da, lt) split CSV on semicolons.
   const search = matrixSearch({ ...filters, sort: "name", dir: "asc", page: 1 });
-  const semicolons = i18n.language !== "en" ? `${search ? "&" : "?"}sep=%3B` : "";
+  const semicolons =
+    spreadsheetSeparator(i18n.language) === ";" ? `${search ? "&" : "?"}sep=%3B` : "";
   const exportHref = `/team/export.csv${search}${semicolons}`;
   return (
     <Page
