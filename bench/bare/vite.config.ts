@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { remixFuture } from "../../vite.config";
 
 // The bare Remix app the bench measures Frontline against (bench/bare/README.md): the same Vite,
 // Remix plugin and future flags as the app's vite.config.ts, nothing else (no Tailwind, no
@@ -20,14 +21,7 @@ export default defineConfig({
     remix({
       appDirectory: "bench/bare/app",
       buildDirectory: "bench/.work/bare/build",
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-        v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
-        v3_routeConfig: true,
-      },
+      future: remixFuture,
     }),
   ],
 });

@@ -12,27 +12,25 @@ import type { SlotRenderers } from "./mdx-components";
 /** A run of text (by the key of its HTML) or a top-level node holding a quiz or role-play. */
 export type ProsePiece = { run: string } | { node: TreeElement };
 
-// Runs already seen in this browser tab, by key: keys name a module version, language and
-// position, so a run never changes under its key.
+// Runs already seen in this browser tab, by key: a key is a hash of the run's nodes and the
+// reader's language, so a run never changes under its key.
 const known = new Map<string, string>();
 
-/** Where a run's HTML is found: on the server, its cache; in the browser, what it has seen. */
-export const ProseSource = createContext<(key: string) => string | undefined>((key) => {
+/** A run this tab has: seen before, or in the page the server rendered (kept once read). */
+function runInTab(key: string): string | undefined {
   const html = known.get(key);
   if (html !== undefined || typeof document === "undefined") return html;
-  // Hydrating (or re-rendering) a page the server rendered: the run is in the document.
   const element = document.querySelector(`[data-prose="${CSS.escape(key)}"]`);
   if (element) known.set(key, element.innerHTML);
-  return element ? element.innerHTML : undefined;
-});
+  return element?.innerHTML;
+}
+
+/** Where a run's HTML is found: on the server, its cache; in the browser, what the tab has. */
+export const ProseSource = createContext<(key: string) => string | undefined>(runInTab);
 
 /** The keys of these pieces' runs that this tab has not got yet. */
 export function missingRuns(pieces: ProsePiece[]) {
-  return pieces.flatMap((p) =>
-    "run" in p && !known.has(p.run) && !document.querySelector(`[data-prose="${p.run}"]`)
-      ? [p.run]
-      : [],
-  );
+  return pieces.flatMap((p) => ("run" in p && runInTab(p.run) === undefined ? [p.run] : []));
 }
 
 export function rememberRuns(runs: Record<string, string>) {
