@@ -25,6 +25,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
+  // A hang guard, not a speed target: the longest tests sign in four times in two browsers and
+  // run axe, and on a two-core machine sharing the server with two browsers they took 26–30 s.
+  timeout: 90_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${port}`,

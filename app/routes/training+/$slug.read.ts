@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { z } from "zod";
 import { requireArea } from "~/auth/permissions.server";
 import { requireWriteAllowance } from "~/auth/write-limit.server";
@@ -9,8 +8,9 @@ import { UserInputError } from "~/training/module-key";
 import { markSectionRead } from "~/training/sections.server";
 import { readForm } from "~/utils/form.server";
 
-// POST /training/<slug>/read: the page reports a section read, in the background. Refusals are
-// message keys, like every other form's.
+// POST /training/<slug>/read: the page reports a section read, in the background, with a plain
+// fetch (not through Remix), so every answer is a JSON Response. Refusals are message keys, like
+// every other form's.
 const ReadSchema = z.object({
   sectionId: z
     .string()
@@ -19,7 +19,7 @@ const ReadSchema = z.object({
 });
 
 export function loader() {
-  throw data({ message: "training:errors.nothingHere" }, { status: 404 });
+  throw Response.json({ message: "training:errors.nothingHere" }, { status: 404 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -27,18 +27,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireWriteAllowance(user.id);
   const module = await requireReadableModule(params.slug ?? "", user, 400);
   const body = await readForm(request, 1024);
-  if (!body.ok) return data({ error: body.message }, { status: 400 });
+  if (!body.ok) return Response.json({ error: body.message }, { status: 400 });
   const parsed = ReadSchema.safeParse(Object.fromEntries(body.formData));
   if (!parsed.success)
-    return data(
+    return Response.json(
       { error: errorKey("training:errors.invalidId", { field: "sectionId" }) },
       { status: 400 },
     );
   try {
     await markSectionRead(user.id, module, parsed.data.sectionId);
   } catch (error) {
-    if (error instanceof UserInputError) return data({ error: error.message }, { status: 400 });
+    if (error instanceof UserInputError)
+      return Response.json({ error: error.message }, { status: 400 });
     throw error;
   }
-  return { ok: true };
+  return Response.json({ ok: true });
 }
