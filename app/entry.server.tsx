@@ -1,6 +1,6 @@
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
@@ -80,6 +80,16 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // Remix's own refusals (a method no route takes, a path no route has) are the visitor's
+  // mistake, not the server's failure: info, so error-level lines stay worth waking up for.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    log.info("request.refused", {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: error.status,
+    });
+    return;
+  }
   log.error("request.failed", {
     method: request.method,
     path: new URL(request.url).pathname,

@@ -46,6 +46,39 @@ app.use((req, res, next) => {
   next();
 });
 
+// Expected bad input is answered here, in the visitor's language, and logged at info level only:
+// an address whose %-escapes do not decode (Express's router would throw on it and print a stack)
+// and methods no page takes. OPTIONS is answered with what is allowed (no cross-origin use).
+const methodsServed = new Set(["GET", "HEAD", "POST"]);
+const allowHeader = [...methodsServed].join(", ");
+const decodes = (path: string) => {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+app.use((req, res, next) => {
+  const refuse = (status: number, key: "server.malformedAddress" | "server.methodNotAllowed") => {
+    log.info("request.refused", { method: req.method, path: req.path.slice(0, 200), status });
+    const locale = visitorLocale(req.headers);
+    res
+      .status(status)
+      .set("Content-Language", locale)
+      .type("text/plain")
+      .send(fixedT(locale, "auth")(key));
+  };
+  if (!decodes(req.path)) return refuse(400, "server.malformedAddress");
+  if (req.method === "OPTIONS") return void res.status(204).set("Allow", allowHeader).end();
+  if (!methodsServed.has(req.method)) {
+    res.set("Allow", allowHeader);
+    return refuse(405, "server.methodNotAllowed");
+  }
+  next();
+});
+
 // Sign-in attempts from an address the login throttle has refused are turned away here, before
 // any other work, until its wait is over (app/auth/throttled-clients.ts), after a pause that
 // keeps a flood at the pace of its connections (server/held-answers.ts). In the visitor's language.
