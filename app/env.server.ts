@@ -82,8 +82,30 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Unset: every interface, IPv6 and IPv4 where the machine has both.
   HOST: z.string().optional(),
-  // Comma-separated origins that may POST besides the request's own (for a proxy that rewrites Host).
-  APP_ORIGIN: z.string().optional(),
+  // Comma-separated public origins ("https://frontline.example.com"): the only origins forms may
+  // be posted from, and the first is where links in certificates and e-mails point. Unset, the
+  // app answers as http://localhost:<PORT> (and 127.0.0.1, [::1]): required in production unless
+  // the server listens on a loopback address only.
+  APP_ORIGIN: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((origin) => origin.trim().replace(/\/+$/, ""))
+        .filter(Boolean),
+    )
+    .refine(
+      (list) =>
+        list.every(
+          (origin) =>
+            URL.canParse(origin) &&
+            /^https?:$/.test(new URL(origin).protocol) &&
+            new URL(origin).origin === origin.toLowerCase(),
+        ),
+      { message: "must be comma-separated origins like https://frontline.example.com (no path)" },
+    )
+    .transform((list) => list.map((origin) => origin.toLowerCase())),
   // Express "trust proxy" setting, so the throttle sees the real client address behind a proxy.
   TRUST_PROXY: z.string().optional(),
   // Secure cookies with the __Host- prefix; on by default in production.
@@ -111,6 +133,17 @@ export type Env = z.infer<typeof schema>;
 
 // Refusing passwords to everyone but admins needs another way in.
 const checkedSchema = schema.superRefine((value, ctx) => {
+  // Without APP_ORIGIN the app only knows itself as localhost: fine for a server on this machine
+  // (`npm start`), a mistake for one others reach, whose forms would all be refused.
+  const reachableFromElsewhere =
+    value.HOST !== undefined && !loopbackHosts.has(value.HOST) && value.HOST !== "::1";
+  if (value.NODE_ENV === "production" && value.APP_ORIGIN.length === 0 && reachableFromElsewhere) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["APP_ORIGIN"],
+      message: `is required in production when HOST is ${value.HOST}: set it to the address people open, e.g. https://frontline.example.com`,
+    });
+  }
   if (value.PASSWORD_SIGN_IN === "admins" && !(value.OIDC_ISSUER && value.OIDC_CLIENT_ID)) {
     ctx.addIssue({
       code: "custom",
@@ -120,7 +153,7 @@ const checkedSchema = schema.superRefine((value, ctx) => {
   }
 });
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = checkedSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -138,4 +171,17 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/**
+ * The origins this app's pages are served from: APP_ORIGIN's, else localhost on PORT. Forms are
+ * accepted from these only (the Host header is never trusted for it), and the first is where
+ * links in certificates and e-mails point.
+ */
+export function appOrigins(config: Env = env()): string[] {
+  if (config.APP_ORIGIN.length > 0) return config.APP_ORIGIN;
+  return [...loopbackHosts].map((host) => `http://${host}:${config.PORT}`);
+}
+
+/** Where links this app writes for elsewhere (certificates, e-mails) point. */
+export const appOrigin = () => appOrigins()[0]!;
 export const secureCookies = () => env().COOKIE_SECURE ?? isProduction();

@@ -3,10 +3,10 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { randomBytes } from "node:crypto";
-import { allowedOriginsFor, checkRequestOrigin } from "~/auth/csrf.server";
+import { checkRequestOrigin } from "~/auth/csrf.server";
 import { throttledClientWait } from "~/auth/throttled-clients";
 import { prepareDatabase } from "~/startup.server";
-import { env, isProduction } from "~/env.server";
+import { appOrigins, env, isProduction } from "~/env.server";
 import { fixedT } from "~/i18n/i18n.server";
 import { mailerFromEnv } from "~/mail/mailer.server";
 import { startReminderSchedule } from "~/training/rollout/reminder-schedule.server";
@@ -112,13 +112,21 @@ function refusedAsThrottled(req: express.Request, res: express.Response) {
 const signIn = signInTurns({ refused: refusedAsThrottled });
 app.post("*", (req, res, next) => (isSignInPath(req.path) ? signIn(req, res, next) : next()));
 
-// Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts).
+// Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts). The
+// allowed origins are configured (APP_ORIGIN), never read from the request's Host header.
+const origins = appOrigins();
+if (production && config.APP_ORIGIN.length === 0) {
+  log.warn("server.appOriginUnset", {
+    servingAs: origins[0],
+    hint: "forms are accepted from localhost only; set APP_ORIGIN to the address people open",
+  });
+}
 app.use((req, res, next) => {
   const check = checkRequestOrigin({
     method: req.method,
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
-    allowedOrigins: allowedOriginsFor(req.protocol, req.get("host"), config.APP_ORIGIN),
+    allowedOrigins: origins,
   });
   if (check.ok) return next();
   log.warn("csrf.refused", {

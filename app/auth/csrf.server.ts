@@ -23,15 +23,3 @@ export function checkRequestOrigin(input: OriginCheckInput): OriginCheck {
   if (input.allowedOrigins.includes(input.origin.toLowerCase())) return { ok: true };
   return { ok: false, reason: `foreign origin ${input.origin}` };
 }
-
-/** The origins a request may legitimately come from: its own host, plus configured ones. */
-export function allowedOriginsFor(protocol: string, host: string | undefined, configured?: string) {
-  const origins = configured
-    ? configured
-        .split(",")
-        .map((o) => o.trim().toLowerCase())
-        .filter(Boolean)
-    : [];
-  if (host) origins.push(`${protocol}://${host}`.toLowerCase());
-  return origins;
-}

@@ -1,6 +1,6 @@
 import * as client from "openid-client";
 import { z } from "zod";
-import { env } from "~/env.server";
+import { appOrigin } from "~/env.server";
 import { log } from "~/utils/log.server";
 import type { PendingSignIn } from "./oidc-cookie.server";
 import { readPendingSignIn, serializePendingSignIn } from "./oidc-cookie.server";
@@ -43,16 +43,7 @@ export function oidcConfiguration(settings: OidcSettings): Promise<client.Config
   return cached.configuration;
 }
 
-/** This app's public origin: the first APP_ORIGIN when a proxy rewrites Host, else the request's. */
-function appOrigin(request: Request): string {
-  const configured = env()
-    .APP_ORIGIN?.split(",")
-    .map((origin) => origin.trim())
-    .find(Boolean);
-  return configured ? new URL(configured).origin : new URL(request.url).origin;
-}
-
-export const redirectUri = (request: Request) => `${appOrigin(request)}${callbackPath}`;
+export const redirectUri = () => `${appOrigin()}${callbackPath}`;
 
 /** Where to send the browser to sign in at the provider, and the cookie that remembers the attempt. */
 export async function startSignIn(
@@ -71,7 +62,7 @@ export async function startSignIn(
     startedAt: now,
   };
   const location = client.buildAuthorizationUrl(configuration, {
-    redirect_uri: redirectUri(request),
+    redirect_uri: redirectUri(),
     scope: settings.scopes,
     code_challenge: await client.calculatePKCECodeChallenge(pending.codeVerifier),
     code_challenge_method: "S256",
@@ -202,7 +193,7 @@ export async function finishSignIn(
   }
 
   const url = new URL(request.url);
-  const currentUrl = new URL(`${url.pathname}${url.search}`, redirectUri(request));
+  const currentUrl = new URL(`${url.pathname}${url.search}`, redirectUri());
   let claims: Record<string, unknown>;
   let userInfo: Record<string, unknown> | null = null;
   let configuration: client.Configuration;

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { expect, test } from "./fixtures";
 
 test.describe("HTTP hardening", () => {
@@ -13,6 +14,35 @@ test.describe("HTTP hardening", () => {
   test("a POST from a foreign origin gets 403", async ({ request }) => {
     const response = await request.post("/logout", { headers: { Origin: "https://evil.example" } });
     expect(response.status()).toBe(403);
+  });
+
+  test("a POST whose Origin matches a Host header it made up gets 403", async ({ baseURL }) => {
+    // A client (not a browser) can name any Host; the allowed origins are the configured ones.
+    const { port } = new URL(baseURL!);
+    const status = await new Promise<number>((resolve, reject) => {
+      const body = "email=employee%40demo.frontline.test&password=frontline-demo";
+      const call = httpRequest(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/login",
+          method: "POST",
+          headers: {
+            Host: `attacker.example:${port}`,
+            Origin: `http://attacker.example:${port}`,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        },
+      );
+      call.on("error", reject);
+      call.end(body);
+    });
+    expect(status).toBe(403);
   });
 
   test("pages carry a CSP with a fresh nonce, and the security headers", async ({ request }) => {

@@ -107,6 +107,19 @@ describe("the certificate page", () => {
     expect((result as { title: string }).title).toBe("Certificate · Canary module · Kwame Asante");
   }, 60_000);
 
+  it("points the verification link at the app's own origin, whatever Host the request named", async () => {
+    const args = await loaderArgs(kwame, `/training/${slug}/certificate`, { slug });
+    const path = new URL(args.request.url).pathname;
+    const spoofed = new Request(`http://attacker.example${path}`, {
+      headers: args.request.headers,
+    });
+    const result = await settle(certificateLoader({ ...args, request: spoofed }));
+    expect(statusOf(result)).toBe(200);
+    expect((result as { verifyUrl: string }).verifyUrl).toBe(
+      `http://localhost:3000/verify/${kwameCode}`,
+    );
+  }, 60_000);
+
   it("prints the sheet in the language the module was completed in", async () => {
     const where = { certificateCode: kwameCode };
     await prisma.moduleCompletion.update({ where, data: { locale: "sl" } });

@@ -169,7 +169,7 @@ describe("a reminder pass", () => {
     const message = sent.find((m) => m.to === piotr)!;
     expect(message.subject).toBe('Reminder: "Canary module" is due on Tuesday 17 March 2026');
     expect(message.text).toContain("Hello Piotr,");
-    expect(message.text).toContain("/training/canary-module");
+    expect(message.text).toContain("\nhttp://localhost:3000/training/canary-module\n");
 
     const again = await runReminderPass({ now: clock.now, mailer });
     expect(again).toEqual({ queued: 0, sent: 0, failed: 0 });
@@ -370,7 +370,7 @@ describe("messages in the recipient's language", () => {
       "",
       "Kratek opomnik: rok za modul usposabljanja „Canary module“ je torek, 17. marec 2026.",
       "Vzame približno 5 minut, nadaljujete pa lahko tam, kjer ste končali:",
-      "/training/canary-module",
+      "http://localhost:3000/training/canary-module",
       "",
       "Hvala in lep pozdrav,",
       "Frontline",
@@ -411,7 +411,7 @@ describe("messages in the recipient's language", () => {
       "- Piotr Nowak: „Canary module“, rok: ponedeljek, 9. marec 2026",
       "",
       "Vsak posameznik prejema tudi svoje opomnike. Preverite, kako napreduje vsa ekipa:",
-      "/team",
+      "http://localhost:3000/team",
       "",
       "Frontline",
     ]);

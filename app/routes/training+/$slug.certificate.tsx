@@ -13,6 +13,7 @@ import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { moduleWords } from "~/content/titles.server";
+import { appOrigin } from "~/env.server";
 import { isLocale } from "~/i18n/config";
 import { formatters } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n.server";
@@ -85,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       groupedCode: groupedCode(certificate.code),
     },
     sheet,
-    verifyUrl: `${new URL(request.url).origin}/verify/${certificate.code}`,
+    verifyUrl: `${appOrigin()}/verify/${certificate.code}`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { getModuleArtefact } from "~/content/store.server";
 import { inLanguage } from "~/content/translation";
 import { prisma } from "~/db.server";
+import { appOrigin } from "~/env.server";
 import { defaultLocale, intlLocales, isLocale, type Locale } from "~/i18n/config";
 import { formatters } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n.server";
@@ -212,7 +213,7 @@ function reminderMessage(
     title: titleIn(enrollment, person.locale),
     due: longDate(enrollment.dueDate, person),
   };
-  const link = `/training/${enrollment.slug}`;
+  const link = `${appOrigin()}/training/${enrollment.slug}`;
   const subject = t(`reminder.subject.${kindKeys[kind]}`, values);
   const body = [
     t("greeting", { name: firstName(person.name) }),
@@ -254,7 +255,7 @@ function digestMessage(
     ...lines,
     "",
     t("digest.outro"),
-    "/team",
+    `${appOrigin()}/team`,
     "",
     "Frontline",
   ].join("\n");
