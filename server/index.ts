@@ -14,7 +14,7 @@ import { log } from "~/utils/log.server";
 import { retryWhileStorageFull, withStorageFullAnswers } from "~/utils/storage-full.server";
 import { answerAfterPause } from "./held-answers";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
-import { isSignInPath, signInTurns } from "./sign-in-turns";
+import { isSignInPath, signInTurns, withReadBody } from "./sign-in-turns";
 import { visitorLocale } from "./visitor-locale";
 
 // Frontline's HTTP server: security headers and the origin check for every request, static
@@ -110,7 +110,7 @@ function refusedAsThrottled(req: express.Request, res: express.Response) {
 // Other sign-in attempts take turns per address (server/sign-in-turns.ts).
 // Matched as the router reads the path, so an escaped or upper-case spelling is no way around.
 const signIn = signInTurns({ refused: refusedAsThrottled });
-app.post("*", (req, res, next) => (isSignInPath(req.path) ? signIn(req, res, next) : next()));
+app.post("*", (req, res, next) => (isSignInPath(req.path) ? void signIn(req, res, next) : next()));
 
 // Refuse cross-site state changes before any other work (see app/auth/csrf.server.ts). The
 // allowed origins are configured (APP_ORIGIN), never read from the request's Host header.
@@ -172,17 +172,16 @@ const build = viteDevServer
       )) as ServerBuild,
     );
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: production ? "production" : "development",
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce as string,
-      clientAddress: req.ip,
-    }),
+const remix = createRequestHandler({
+  build,
+  mode: production ? "production" : "development",
+  getLoadContext: (req, res) => ({
+    cspNonce: res.locals.cspNonce as string,
+    clientAddress: req.ip,
   }),
-);
+});
+// A sign-in form was read before its turn (server/sign-in-turns.ts): Remix gets it played back.
+app.all("*", (req, res, next) => remix(withReadBody(req, res), res, next));
 
 const onListening = () => {
   log.info("server.listening", {

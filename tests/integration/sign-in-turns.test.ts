@@ -1,70 +1,191 @@
-import type { Request, Response } from "express";
-import { EventEmitter } from "node:events";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { isSignInPath, signInTurns } from "../../server/sign-in-turns";
+import express from "express";
+import type { Server } from "node:http";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { isSignInPath, signInTurns, withReadBody } from "../../server/sign-in-turns";
 
-// Sign-in attempts from one address go one at a time; other addresses are not held up, a slow
-// client cannot hold its address's turn for long, and a refused address is answered at once.
-type FakeResponse = EventEmitter & { statusCode?: number };
-const request = (ip: string) => ({ ip }) as unknown as Request;
-const response = () => {
-  const res = new EventEmitter() as FakeResponse;
-  const chain = Object.assign(res, {
-    status: (code: number) => ((res.statusCode = code), chain),
-    set: () => chain,
-    type: () => chain,
-    send: () => chain,
+// Sign-in turns over real HTTP: an Express app with the middleware in front of a login handler
+// that echoes the form it is played back and answers only when the test lets it. Addresses come
+// from X-Forwarded-For (trust proxy), so one test can be several clients.
+
+type Options = Parameters<typeof signInTurns>[0];
+let server: Server | undefined;
+afterEach(
+  () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+);
+
+async function start(options: Partial<Options> = {}) {
+  const app = express();
+  app.set("trust proxy", true);
+  const turns = signInTurns({ refused: () => false, ...options });
+  const handled: string[] = [];
+  const gates: Array<() => void> = [];
+  app.post("*", (req, res, next) => (isSignInPath(req.path) ? void turns(req, res, next) : next()));
+  app.post("/login", (req, res) => {
+    const chunks: Buffer[] = [];
+    const source = withReadBody(req, res);
+    source.on("data", (chunk: Buffer) => chunks.push(chunk));
+    source.on("end", () => {
+      const form = Buffer.concat(chunks).toString();
+      handled.push(new URLSearchParams(form).get("email") ?? "");
+      gates.push(() => res.status(200).type("text/plain").send(form));
+    });
   });
-  return chain as unknown as Response & FakeResponse;
-};
-const flush = () => new Promise((resolve) => setImmediate(resolve));
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server!.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  /** Let the oldest attempt inside the handler answer. */
+  const release = async () => {
+    await until(() => gates.length > 0);
+    gates.shift()!();
+  };
+  return { port, handled, release };
+}
 
-afterEach(() => {
-  vi.useRealTimers();
-});
+const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition()).toBe(true);
+};
+
+type Answer = { status: number; body: string };
+/** A sign-in post; `slow` sends the form's first half and stops. */
+function attempt(port: number, address: string, email: string, slow = false) {
+  const form = `email=${encodeURIComponent(email)}&password=secret`;
+  const answer = new Promise<Answer>((resolve, reject) => {
+    const call = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/login",
+        method: "POST",
+        headers: {
+          "X-Forwarded-For": address,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": Buffer.byteLength(form),
+        },
+      },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode!, body }));
+      },
+    );
+    call.on("error", reject);
+    if (slow) call.write(form.slice(0, 10));
+    else call.end(form);
+  });
+  return answer;
+}
 
 describe("sign-in turns", () => {
-  it("let one attempt per address through at a time, in order, and other addresses at once", async () => {
-    const turns = signInTurns({ refused: () => false });
-    const first = response();
-    const second = response();
-    const order: string[] = [];
-    turns(request("198.51.100.1"), first, () => order.push("first"));
-    turns(request("198.51.100.1"), second, () => order.push("second"));
-    turns(request("198.51.100.2"), response(), () => order.push("elsewhere"));
-    await flush();
-    expect(order).toEqual(["first", "elsewhere"]);
-    first.emit("close");
-    await flush();
-    expect(order).toEqual(["first", "elsewhere", "second"]);
+  it("let one attempt per address through at a time, and other addresses at once", async () => {
+    const { port, handled, release } = await start();
+    const first = attempt(port, "198.51.100.1", "a@example.test");
+    await until(() => handled.length === 1);
+    const second = attempt(port, "198.51.100.1", "b@example.test");
+    const elsewhere = attempt(port, "198.51.100.2", "c@example.test");
+    await until(() => handled.length === 2);
+    expect(handled).toEqual(["a@example.test", "c@example.test"]);
+    await release();
+    expect(await first).toEqual({ status: 200, body: "email=a%40example.test&password=secret" });
+    await release();
+    await elsewhere;
+    await until(() => handled.length === 3);
+    expect(handled[2]).toBe("b@example.test");
+    await release();
+    expect((await second).status).toBe(200);
   });
 
-  it("end a turn after two seconds even if the answer has not gone", async () => {
-    vi.useFakeTimers();
-    const turns = signInTurns({ refused: () => false });
-    const order: string[] = [];
-    turns(request("198.51.100.3"), response(), () => order.push("slow"));
-    turns(request("198.51.100.3"), response(), () => order.push("next"));
-    await vi.advanceTimersByTimeAsync(1999);
-    expect(order).toEqual(["slow"]);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(order).toEqual(["slow", "next"]);
+  it("do not let a client that sends its form slowly hold the turn: it gets 408 at the deadline", async () => {
+    const { port, handled, release } = await start({ bodyDeadlineMs: 400 });
+    const slow = attempt(port, "198.51.100.3", "slow@example.test", true);
+    await new Promise((r) => setTimeout(r, 50));
+    const valid = attempt(port, "198.51.100.3", "valid@example.test");
+    await until(() => handled.length === 1);
+    expect(handled).toEqual(["valid@example.test"]);
+    await release();
+    expect((await valid).status).toBe(200);
+    const refused = await slow;
+    expect(refused.status).toBe(408);
+    expect(refused.body).toBe("The sign-in form took too long to arrive. Try again.");
+    expect(handled).toEqual(["valid@example.test"]);
   });
 
-  it("check a waiting attempt again when its turn comes, and refuse a queue too long", async () => {
+  it("keep one place per account: a flood at one account holds one place, another account still gets its turn", async () => {
+    const { port, handled, release } = await start();
+    const address = "198.51.100.4";
+    const inProgress = attempt(port, address, "someone@example.test");
+    await until(() => handled.length === 1);
+    const flood: Array<Promise<Answer>> = [];
+    for (let i = 0; i < 5; i++) {
+      flood.push(attempt(port, address, "victim@example.test"));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const valid = attempt(port, address, "colleague@example.test");
+    // The first four flood attempts were each superseded by the next.
+    const superseded = await Promise.all(flood.slice(0, 4));
+    expect(superseded.map((a) => a.status)).toEqual([409, 409, 409, 409]);
+    expect(superseded[0]!.body).toBe(
+      "A newer sign-in attempt for this account took this one's place.",
+    );
+    await release();
+    await inProgress;
+    await until(() => handled.length === 2);
+    await release();
+    await until(() => handled.length === 3);
+    await release();
+    expect(handled).toEqual([
+      "someone@example.test",
+      "victim@example.test",
+      "colleague@example.test",
+    ]);
+    expect((await valid).status).toBe(200);
+    expect((await flood[4]!).status).toBe(200);
+  });
+
+  it("answer 503 only when as many different accounts as allowed are waiting", async () => {
+    const { port, handled, release } = await start({ maxWaiting: 2 });
+    const address = "198.51.100.5";
+    const first = attempt(port, address, "one@example.test");
+    await until(() => handled.length === 1);
+    const waiting = [
+      attempt(port, address, "two@example.test"),
+      attempt(port, address, "three@example.test"),
+    ];
+    await new Promise((r) => setTimeout(r, 50));
+    const overflow = await attempt(port, address, "four@example.test");
+    expect(overflow.status).toBe(503);
+    for (let i = 0; i < 3; i++) await release();
+    expect([(await first).status, ...(await Promise.all(waiting)).map((a) => a.status)]).toEqual([
+      200, 200, 200,
+    ]);
+  });
+
+  it("check a waiting attempt again when its turn comes", async () => {
     let refusedNow = false;
-    const turns = signInTurns({ refused: () => refusedNow, maxWaiting: 1 });
-    const first = response();
-    const passed: string[] = [];
-    turns(request("198.51.100.4"), first, () => passed.push("first"));
-    turns(request("198.51.100.4"), response(), () => passed.push("queued"));
-    const overflow = response();
-    turns(request("198.51.100.4"), overflow, () => passed.push("overflow"));
-    expect(overflow.statusCode).toBe(503);
+    const { port, handled, release } = await start({
+      refused: (_req, res) => {
+        if (!refusedNow) return false;
+        res.status(429).send("refused");
+        return true;
+      },
+    });
+    const first = attempt(port, "198.51.100.6", "one@example.test");
+    await until(() => handled.length === 1);
+    const queued = attempt(port, "198.51.100.6", "two@example.test");
+    await new Promise((r) => setTimeout(r, 50));
     refusedNow = true;
-    first.emit("close");
-    await flush();
-    expect(passed).toEqual(["first"]);
+    await release();
+    await first;
+    expect((await queued).status).toBe(429);
+    expect(handled).toEqual(["one@example.test"]);
+  });
+
+  it("refuse a form larger than a sign-in form can be", async () => {
+    const { port } = await start({ maxBodyBytes: 64 });
+    const answer = await attempt(port, "198.51.100.7", `${"x".repeat(80)}@example.test`);
+    expect(answer.status).toBe(413);
   });
 });
 
