@@ -1,4 +1,4 @@
-import { request as httpRequest } from "node:http";
+import { rawPost } from "../support/raw-post";
 import { expect, test } from "./fixtures";
 
 test.describe("HTTP hardening", () => {
@@ -19,28 +19,11 @@ test.describe("HTTP hardening", () => {
   test("a POST whose Origin matches a Host header it made up gets 403", async ({ baseURL }) => {
     // A client (not a browser) can name any Host; the allowed origins are the configured ones.
     const { port } = new URL(baseURL!);
-    const status = await new Promise<number>((resolve, reject) => {
-      const body = "email=employee%40demo.frontline.test&password=frontline-demo";
-      const call = httpRequest(
-        {
-          host: "127.0.0.1",
-          port,
-          path: "/login",
-          method: "POST",
-          headers: {
-            Host: `attacker.example:${port}`,
-            Origin: `http://attacker.example:${port}`,
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Content-Length": Buffer.byteLength(body),
-          },
-        },
-        (response) => {
-          response.resume();
-          resolve(response.statusCode!);
-        },
-      );
-      call.on("error", reject);
-      call.end(body);
+    const { status } = await rawPost({
+      port,
+      path: "/login",
+      headers: { Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` },
+      form: "email=employee%40demo.frontline.test&password=frontline-demo",
     });
     expect(status).toBe(403);
   });

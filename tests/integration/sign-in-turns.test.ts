@@ -1,9 +1,9 @@
 import express from "express";
 import type { Server } from "node:http";
-import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { isSignInPath, signInTurns, withReadBody } from "../../server/sign-in-turns";
+import { rawPost, type RawAnswer } from "../support/raw-post";
 
 // Sign-in turns over real HTTP: an Express app with the middleware in front of a login handler
 // that echoes the form it is played back and answers only when the test lets it. Addresses come
@@ -48,35 +48,16 @@ const until = async (condition: () => boolean) => {
   expect(condition()).toBe(true);
 };
 
-type Answer = { status: number; body: string };
-/** A sign-in post; `slow` sends the form's first half and stops. */
-function attempt(port: number, address: string, email: string, slow = false) {
-  const form = `email=${encodeURIComponent(email)}&password=secret`;
-  const answer = new Promise<Answer>((resolve, reject) => {
-    const call = httpRequest(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/login",
-        method: "POST",
-        headers: {
-          "X-Forwarded-For": address,
-          "Content-Type": "application/x-www-form-urlencoded",
-          "Content-Length": Buffer.byteLength(form),
-        },
-      },
-      (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode!, body }));
-      },
-    );
-    call.on("error", reject);
-    if (slow) call.write(form.slice(0, 10));
-    else call.end(form);
+type Answer = RawAnswer;
+/** A sign-in post; `slow` sends the form's first part and stops. */
+const attempt = (port: number, address: string, email: string, slow = false) =>
+  rawPost({
+    port,
+    path: "/login",
+    headers: { "X-Forwarded-For": address },
+    form: `email=${encodeURIComponent(email)}&password=secret`,
+    partial: slow,
   });
-  return answer;
-}
 
 describe("sign-in turns", () => {
   it("let one attempt per address through at a time, and other addresses at once", async () => {
