@@ -1,5 +1,6 @@
 import { audit, type Actor } from "~/audit/audit.server";
 import type { Role } from "~/auth/roles";
+import { createOnce } from "~/db/form-keys.server";
 import { prisma } from "~/db.server";
 import { activeAssignments } from "~/training/rollout/enrollments.server";
 import { log } from "~/utils/log.server";
@@ -10,6 +11,8 @@ export type NewAssignment = {
   teamIds: string[];
   dueRule: "after_assignment" | "after_hire";
   dueDays: number;
+  /** The form's one-time key: a repeat of it creates nothing. */
+  formKey: string;
 };
 
 const describe = (input: NewAssignment, teamNames: string[]) =>
@@ -26,31 +29,34 @@ export async function createAssignment(actor: Actor, input: NewAssignment) {
     select: { name: true },
     orderBy: { name: "asc" },
   });
-  const assignment = await prisma.$transaction(async (tx) => {
-    const row = await tx.assignment.create({
-      data: {
-        moduleSlug: input.moduleSlug,
-        roles: JSON.stringify(input.roles),
-        teamIds: JSON.stringify(input.teamIds),
-        dueRule: input.dueRule,
-        dueDays: input.dueDays,
-        createdById: actor.id!,
-      },
-      select: { id: true },
-    });
-    await audit(
-      tx,
-      actor,
-      "assignment.add",
-      { type: "assignment", id: row.id, label: input.moduleSlug },
-      describe(
-        input,
-        teams.map((t) => t.name),
-      ),
-    );
-    return row;
-  });
-  log.info("assignment.created", {
+  const assignment = await createOnce(
+    { userId: actor.id!, key: input.formKey, kind: "assignment" },
+    async (tx) => {
+      const row = await tx.assignment.create({
+        data: {
+          moduleSlug: input.moduleSlug,
+          roles: JSON.stringify(input.roles),
+          teamIds: JSON.stringify(input.teamIds),
+          dueRule: input.dueRule,
+          dueDays: input.dueDays,
+          createdById: actor.id!,
+        },
+        select: { id: true },
+      });
+      await audit(
+        tx,
+        actor,
+        "assignment.add",
+        { type: "assignment", id: row.id, label: input.moduleSlug },
+        describe(
+          input,
+          teams.map((t) => t.name),
+        ),
+      );
+      return row;
+    },
+  );
+  log.info(assignment.repeated ? "assignment.repeated" : "assignment.created", {
     actorId: actor.id,
     assignmentId: assignment.id,
     module: input.moduleSlug,

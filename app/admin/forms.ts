@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NewPasswordSchema } from "~/auth/password-policy";
 import { roles } from "~/auth/roles";
 import { locales } from "~/i18n/config";
+import { formKeyField } from "~/utils/form-key";
 import { isTimeZone } from "~/training/rollout/time";
 
 // The admin page's forms; the server adds database checks (unique e-mail, known team, module).
@@ -15,6 +16,7 @@ const id = z.string().min(1).max(64);
 
 export const AssignSchema = z.object({
   intent: z.literal("assign"),
+  formKey: formKeyField,
   moduleSlug: slug,
   roles: z
     .array(z.enum(roles, { error: "admin:errors.unknownRole" }))
@@ -33,6 +35,7 @@ export const EndAssignmentSchema = z.object({ intent: z.literal("unassign"), ass
 
 export const AddPersonSchema = z.object({
   intent: z.literal("add-person"),
+  formKey: formKeyField,
   name: z
     .string({ error: "admin:errors.fullName" })
     .trim()

@@ -1,6 +1,7 @@
 import { audit, personTarget, type Actor } from "~/audit/audit.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
+import { createOnce } from "~/db/form-keys.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 
@@ -13,6 +14,7 @@ export type NewPerson = {
   timeZone: string;
   locale: string;
   password: string;
+  formKey: string;
 };
 
 /**
@@ -24,30 +26,34 @@ export async function addPerson(actor: Actor, input: NewPerson) {
   const team = input.teamId
     ? await prisma.team.findUnique({ where: { id: input.teamId }, select: { name: true } })
     : null;
-  const user = await prisma.$transaction(async (tx) => {
-    const row = await tx.user.create({
-      data: {
-        name: input.name,
-        email: input.email,
-        role: input.role,
-        teamId: input.teamId,
-        hiredAt: input.hiredAt,
-        timeZone: input.timeZone,
-        locale: input.locale,
-        password: { create: { hash } },
-      },
-      select: { id: true },
-    });
-    await audit(
-      tx,
-      actor,
-      "person.add",
-      personTarget({ id: row.id, name: input.name, email: input.email }),
-      `role: ${input.role}; team: ${team?.name ?? "none"}; language: ${input.locale}`,
-    );
-    return row;
-  });
-  log.info("user.created", { actorId: actor.id, userId: user.id, role: input.role });
+  const user = await createOnce(
+    { userId: actor.id!, key: input.formKey, kind: "person" },
+    async (tx) => {
+      const row = await tx.user.create({
+        data: {
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          teamId: input.teamId,
+          hiredAt: input.hiredAt,
+          timeZone: input.timeZone,
+          locale: input.locale,
+          password: { create: { hash } },
+        },
+        select: { id: true },
+      });
+      await audit(
+        tx,
+        actor,
+        "person.add",
+        personTarget({ id: row.id, name: input.name, email: input.email }),
+        `role: ${input.role}; team: ${team?.name ?? "none"}; language: ${input.locale}`,
+      );
+      return row;
+    },
+  );
+  if (!user.repeated)
+    log.info("user.created", { actorId: actor.id, userId: user.id, role: input.role });
   return user.id;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formKeyField } from "~/utils/form-key";
 import { errorKey } from "~/i18n/errors";
 import { zonedInstant } from "~/training/rollout/time";
 
@@ -59,6 +60,7 @@ export function observationSchema({
 }) {
   const rating = z.enum(ratingChoices, { error: "team:errors.observation.rating" });
   return z.object({
+    formKey: formKeyField,
     employeeId: z.string({ error: "team:errors.observation.employee" }).min(1).max(64),
     observedAt: z
       .string({ error: "team:errors.observation.dateTime" })

@@ -3,6 +3,7 @@ import type { SessionUser } from "~/auth/session.server";
 import type { Standard } from "~/content/standards.server";
 import { readStandards, standardsIn } from "~/content/standards.server";
 import { contentDir } from "~/content/store.server";
+import { createOnce } from "~/db/form-keys.server";
 import { prisma } from "~/db.server";
 import { defaultLocale, isLocale, type Locale } from "~/i18n/config";
 import { log } from "~/utils/log.server";
@@ -49,28 +50,35 @@ export async function createObservation(
     }),
   );
   const rated = Object.values(ratings).filter((r) => r !== null);
-  const row = await prisma.$transaction(async (tx) => {
-    const created = await tx.observation.create({
-      data: {
-        managerId: manager.id,
-        employeeId: employee.id,
-        observedAt: input.observedAt,
-        channel: input.channel,
-        ratings: JSON.stringify(ratings),
-        notes: input.notes,
-      },
-      select: { id: true },
-    });
-    await audit(
-      tx,
-      actorOf(manager, clientAddress),
-      "observation.add",
-      { type: "observation", id: created.id, label: `of ${employee.name} <${employee.email}>` },
-      `${input.channel}, ${input.observedAt.toISOString()}; ${rated.length} of ${standards.length} standards rated`,
-    );
-    return created;
+  const row = await createOnce(
+    { userId: manager.id, key: input.formKey, kind: "observation" },
+    async (tx) => {
+      const created = await tx.observation.create({
+        data: {
+          managerId: manager.id,
+          employeeId: employee.id,
+          observedAt: input.observedAt,
+          channel: input.channel,
+          ratings: JSON.stringify(ratings),
+          notes: input.notes,
+        },
+        select: { id: true },
+      });
+      await audit(
+        tx,
+        actorOf(manager, clientAddress),
+        "observation.add",
+        { type: "observation", id: created.id, label: `of ${employee.name} <${employee.email}>` },
+        `${input.channel}, ${input.observedAt.toISOString()}; ${rated.length} of ${standards.length} standards rated`,
+      );
+      return created;
+    },
+  );
+  log.info(row.repeated ? "observation.repeated" : "observation.created", {
+    managerId: manager.id,
+    employeeId: employee.id,
+    id: row.id,
   });
-  log.info("observation.created", { managerId: manager.id, employeeId: employee.id, id: row.id });
   return { id: row.id, employeeId: employee.id };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { errorKey } from "~/i18n/errors";
+import { formKeyField } from "~/utils/form-key";
 
 // The recognition form and its badges, shared by browser and server. The badge list is fixed
 // here (not in content/) because it is a product choice, not part of the policy.
@@ -47,6 +48,7 @@ export const pointsMax = 100;
 const id = z.string().min(1).max(64);
 
 export const RecognitionSchema = z.object({
+  formKey: formKeyField,
   employeeId: z.string({ error: "team:errors.recognition.employee" }).min(1).max(64),
   reason: z
     .string({ error: "team:errors.recognition.reason" })

@@ -1,5 +1,6 @@
 import { actorOf, audit, personTarget } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
+import { createOnce } from "~/db/form-keys.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import { requireTeamMember, visibleTeamIds } from "./access.server";
@@ -38,28 +39,35 @@ export async function recognise(
   clientAddress: string | undefined,
 ) {
   const employee = await requireTeamMember(manager, input.employeeId);
-  const row = await prisma.$transaction(async (tx) => {
-    const created = await tx.recognition.create({
-      data: {
-        fromId: manager.id,
-        toId: employee.id,
-        reason: input.reason,
-        points: input.points,
-        badge: input.badge ?? null,
-        observationId: input.observationId ?? null,
-      },
-      select: { id: true },
-    });
-    await audit(
-      tx,
-      actorOf(manager, clientAddress),
-      "recognition.give",
-      personTarget(employee),
-      `${input.points} points${input.badge ? `, badge ${input.badge}` : ""}`,
-    );
-    return created;
+  const row = await createOnce(
+    { userId: manager.id, key: input.formKey, kind: "recognition" },
+    async (tx) => {
+      const created = await tx.recognition.create({
+        data: {
+          fromId: manager.id,
+          toId: employee.id,
+          reason: input.reason,
+          points: input.points,
+          badge: input.badge ?? null,
+          observationId: input.observationId ?? null,
+        },
+        select: { id: true },
+      });
+      await audit(
+        tx,
+        actorOf(manager, clientAddress),
+        "recognition.give",
+        personTarget(employee),
+        `${input.points} points${input.badge ? `, badge ${input.badge}` : ""}`,
+      );
+      return created;
+    },
+  );
+  log.info(row.repeated ? "recognition.repeated" : "recognition.created", {
+    managerId: manager.id,
+    employeeId: employee.id,
+    id: row.id,
   });
-  log.info("recognition.created", { managerId: manager.id, employeeId: employee.id, id: row.id });
   return { id: row.id, employeeId: employee.id };
 }
 

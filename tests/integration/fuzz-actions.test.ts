@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { roles } from "~/auth/roles";
@@ -342,6 +343,8 @@ const specs: Record<string, ActionSpec<unknown>> = {
   "POST /team/observations/new": spec({
     as: who.observe,
     fields: [
+      // A fresh one-time key per form, as the page gives; a repeat is the form-keys test's.
+      field("formKey", () => [randomUUID()]),
       field("employeeId", () => f.members(f.teams.frontDesk), {
         foreign: () => [...f.members(f.teams.callCentre), f.id(who.observe)],
       }),
@@ -353,7 +356,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("notes", "Greeted the customer by name.", ""),
       ...observationStandards().map((s) => fixed(`ratings.${s.id}`, ...ratingChoices)),
     ],
-    writes: { Observation: [1, 1], AuditEvent: [1, 1] },
+    writes: { Observation: [1, 1], AuditEvent: [1, 1], FormKey: [1, 1] },
     accepted: async ({ value }) => {
       const row = await latest(
         prisma.observation.findFirst({
@@ -377,6 +380,8 @@ const specs: Record<string, ActionSpec<unknown>> = {
   "POST /team/recognition": spec({
     as: who.recognise,
     fields: [
+      // A fresh one-time key per form, as the page gives; a repeat is the form-keys test's.
+      field("formKey", () => [randomUUID()]),
       // Daniel, whose observation the form may link.
       field("employeeId", () => [f.id(who.daniel)], {
         foreign: () => [...f.members(f.teams.frontDesk), f.id(who.recognise)],
@@ -388,7 +393,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
         foreign: () => [f.danielObservation.replace(/.$/, "x")],
       }),
     ],
-    writes: { Recognition: [1, 1], AuditEvent: [1, 1] },
+    writes: { Recognition: [1, 1], AuditEvent: [1, 1], FormKey: [1, 1] },
     accepted: async ({ value }) => {
       const row = await latest(
         prisma.recognition.findFirst({
@@ -435,6 +440,8 @@ const specs: Record<string, ActionSpec<unknown>> = {
   "POST /admin [assign]": spec({
     as: who.admins[0]!,
     fields: [
+      // A fresh one-time key per form, as the page gives; a repeat is the form-keys test's.
+      field("formKey", () => [randomUUID()]),
       fixed("intent", "assign"),
       fixed("moduleSlug", slug),
       fixed("roles", ...roles),
@@ -442,7 +449,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("dueRule", "after_assignment", "after_hire"),
       fixed("dueDays", "1", "14", "365"),
     ],
-    writes: { Assignment: [1, 1], AuditEvent: [1, 1] },
+    writes: { Assignment: [1, 1], AuditEvent: [1, 1], FormKey: [1, 1] },
     accepted: async ({ value }) => {
       const row = await latest(
         prisma.assignment.findFirst({
@@ -463,6 +470,8 @@ const specs: Record<string, ActionSpec<unknown>> = {
     as: who.admins[1]!,
     prepare: async () => ({ email: `fuzz.person.${++personCounter}@example.test` }),
     fields: [
+      // A fresh one-time key per form, as the page gives; a repeat is the form-keys test's.
+      field("formKey", () => [randomUUID()]),
       fixed("intent", "add-person"),
       fixed("name", "Zoë O'Brien-Łukasiewicz", "Li Na"),
       field("email", (c: { email: string }) => [c.email], {
@@ -476,7 +485,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("password", "a long and unusual passphrase"),
     ],
     // The person and their password arrive together or not at all.
-    writes: { User: [1, 1], Password: [1, 1], AuditEvent: [1, 1] },
+    writes: { User: [1, 1], Password: [1, 1], AuditEvent: [1, 1], FormKey: [1, 1] },
     accepted: async ({ value }) => {
       const user = await prisma.user.findUniqueOrThrow({
         where: { email: value("email")!.trim().toLowerCase() },

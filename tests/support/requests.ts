@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 
 export const testOrigin = "http://localhost:3000";
@@ -13,11 +14,17 @@ export function context(clientAddress = freshClientAddress()): AppLoadContext {
   return { cspNonce: "test-nonce", clientAddress };
 }
 
+/**
+ * A form post as a page sends it. Pages' create forms carry a one-time key (`formKey`, see
+ * app/db/form-keys.server.ts), so a fresh one is added unless the fields name one: tests of
+ * repeats send the same key twice, tests of a missing key send `formKey: []`.
+ */
 export function formRequest(
   path: string,
   fields: Record<string, string | string[]>,
   headers: Record<string, string> = {},
 ) {
+  if (!("formKey" in fields)) fields = { ...fields, formKey: randomUUID() };
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);

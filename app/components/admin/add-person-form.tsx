@@ -9,15 +9,17 @@ import { passwordHint } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
 import { localeNames, locales } from "~/i18n/config";
 import { Button } from "~/components/ui/button";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, FormKeyInput, SelectField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
 import { errorText } from "~/i18n/errors";
 
 export function AddPersonForm({
   teams,
+  formKey,
   lastResult,
 }: {
   teams: { id: string; name: string }[];
+  formKey: string;
   lastResult?: SubmissionResult<string[]>;
 }) {
   const { t } = useTranslation();
@@ -35,6 +37,7 @@ export function AddPersonForm({
       className="mt-4 grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
     >
       <input type="hidden" name="intent" value="add-person" />
+      <FormKeyInput meta={fields.formKey} value={formKey} />
       <h3 className="text-base font-semibold sm:col-span-2">{t("admin:addPerson.heading")}</h3>
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -9,7 +9,7 @@ import { roleLabels, roles } from "~/auth/roles";
 import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/data-table";
 import { FormErrors } from "~/components/ui/form-errors";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, FormKeyInput, SelectField } from "~/components/ui/field";
 
 /** Role names as lower-case words in a list ("employee, manager · Online chat"). */
 const roleWords: Record<string, string> = {
@@ -32,9 +32,11 @@ export function AssignmentsSection({
   assignments,
   modules,
   teams,
+  formKey,
   lastResult,
 }: {
   assignments: Assignment[];
+  formKey: string;
   modules: { slug: string; title: string }[];
   teams: { id: string; name: string }[];
   lastResult?: SubmissionResult<string[]>;
@@ -130,6 +132,7 @@ export function AssignmentsSection({
         className="mt-4 grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
       >
         <input type="hidden" name="intent" value="assign" />
+        <FormKeyInput meta={fields.formKey} value={formKey} />
         <h3 className="text-base font-semibold sm:col-span-2">
           {t("admin:assignments.formHeading")}
         </h3>

@@ -5,7 +5,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { Field, FieldErrors, TextareaField } from "~/components/ui/field";
+import { Field, FieldErrors, FormKeyInput, TextareaField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
 import { useFormat } from "~/i18n/use-format";
 import { channelLabels, channels, notesMax, observationSchema } from "~/team/observation-schema";
@@ -18,10 +18,19 @@ type Props = {
   standards: { id: string; title: string; description: string }[];
   timeZone: string;
   defaults: { employeeId: string; observedAt: string };
+  /** The form's one-time key, from the loader. */
+  formKey: string;
   lastResult?: SubmissionResult<string[]>;
 };
 
-export function ObservationForm({ people, standards, timeZone, defaults, lastResult }: Props) {
+export function ObservationForm({
+  people,
+  standards,
+  timeZone,
+  defaults,
+  formKey,
+  lastResult,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const schema = useMemo(
@@ -45,6 +54,7 @@ export function ObservationForm({ people, standards, timeZone, defaults, lastRes
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-8">
       <FormErrors id={form.errorId} errors={form.errors} />
+      <FormKeyInput meta={fields.formKey} value={formKey} />
       <div className="grid gap-5 rounded-2xl border border-slate-200 bg-white p-5 sm:grid-cols-2 sm:p-6">
         <PersonSelect field={fields.employeeId} label={t("team:forms.employee")} people={people} />
         <Field

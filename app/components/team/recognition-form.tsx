@@ -5,7 +5,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, FormKeyInput, SelectField, TextareaField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
 import { useFormat } from "~/i18n/use-format";
 import { pointsMax, reasonMax, RecognitionSchema } from "~/team/recognition-schema";
@@ -23,11 +23,20 @@ type Props = {
     excerpt: string;
   }[];
   defaults: { employeeId: string; observationId: string };
+  /** The form's one-time key, from the loader. */
+  formKey: string;
   lastResult?: SubmissionResult<string[]>;
   saved?: boolean;
 };
 
-export function RecognitionForm({ people, observations, defaults, lastResult, saved }: Props) {
+export function RecognitionForm({
+  people,
+  observations,
+  defaults,
+  formKey,
+  lastResult,
+  saved,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [form, fields] = useForm({
@@ -52,6 +61,7 @@ export function RecognitionForm({ people, observations, defaults, lastResult, sa
     >
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <FormKeyInput meta={fields.formKey} value={formKey} />
         {saved ? (
           <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900">
             {t("team:recognition.saved")}

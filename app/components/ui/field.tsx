@@ -142,3 +142,16 @@ export function TextareaField<Schema>({
     </FieldShell>
   );
 }
+
+/**
+ * A create form's one-time key (app/utils/form-key.ts), hidden, and the message shown when the
+ * page is out of date and the key is refused.
+ */
+export function FormKeyInput({ meta, value }: { meta: Meta; value: string }) {
+  return (
+    <>
+      <input type="hidden" name={meta.name} value={value} />
+      <FieldErrors meta={meta} className="sm:col-span-2" />
+    </>
+  );
+}

@@ -21,6 +21,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { FormErrors } from "~/components/ui/form-errors";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
+import { newFormKey, recordFor } from "~/db/form-keys.server";
 import { formErrorResponse, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAssignmentRows(),
     publishedModules(),
   ]);
-  return { users, teams, assignments, modules, metaTitle };
+  // One key for the page's two create forms (a key is per kind of record).
+  return { users, teams, assignments, modules, metaTitle, formKey: newFormKey() };
 }
 
 async function publishedModules() {
@@ -82,6 +84,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "add-person") {
+    // A repeat of a form that added someone: their e-mail is taken now, by them; it succeeded.
+    const key = body.formData.get("formKey");
+    if (typeof key === "string" && (await recordFor({ userId: admin.id, key, kind: "person" })))
+      return { form: "add-person", result: { status: "success" as const, initialValue: null } };
     const submission = await parseWithZod(body.formData, {
       async: true,
       schema: AddPersonSchema.superRefine(async (value, ctx) => {
@@ -104,7 +110,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    const { name, email, role, teamId, hiredAt, timeZone, locale, password } = submission.value;
+    const { name, email, role, teamId, hiredAt, timeZone, locale, password, formKey } =
+      submission.value;
     await addPerson(actorOf(admin, context.clientAddress), {
       name,
       email,
@@ -114,6 +121,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       timeZone,
       locale,
       password,
+      formKey,
     });
     return { form: "add-person", result: submission.reply({ resetForm: true }) };
   }
@@ -177,7 +185,7 @@ function PersonStatus({ user }: { user: { id: string; name: string; active: bool
 
 export default function AdminHome() {
   const { t } = useTranslation();
-  const { users, teams, assignments, modules } = useLoaderData<typeof loader>();
+  const { users, teams, assignments, modules, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // Each form shows its own result; row buttons (end, (de)activate) report at the top.
   const resultFor = (form: string) =>
@@ -219,6 +227,7 @@ export default function AdminHome() {
         assignments={assignments}
         modules={modules}
         teams={teams}
+        formKey={formKey}
         lastResult={resultFor("assign")}
       />
       <section aria-labelledby="users-heading">
@@ -263,7 +272,7 @@ export default function AdminHome() {
             },
           ]}
         />
-        <AddPersonForm teams={teams} lastResult={resultFor("add-person")} />
+        <AddPersonForm teams={teams} formKey={formKey} lastResult={resultFor("add-person")} />
       </section>
     </Page>
   );

@@ -6,6 +6,7 @@ import { requireArea } from "~/auth/permissions.server";
 import { retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
+import { newFormKey } from "~/db/form-keys.server";
 import { ObservationForm } from "~/components/team/observation-form";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     standards,
     timeZone,
     defaults: { employeeId: known ? wanted : "", observedAt: wallClockValue(new Date(), timeZone) },
+    formKey: newFormKey(),
   };
 }
 
@@ -69,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewObservation() {
-  const { people, standards, timeZone, defaults } = useLoaderData<typeof loader>();
+  const { people, standards, timeZone, defaults, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -91,6 +93,7 @@ export default function NewObservation() {
           standards={standards}
           timeZone={timeZone}
           defaults={defaults}
+          formKey={formKey}
           lastResult={actionData?.result}
         />
       )}

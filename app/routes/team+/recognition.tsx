@@ -5,6 +5,7 @@ import { requireArea } from "~/auth/permissions.server";
 import { retryAfterHeaders } from "~/auth/write-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
+import { newFormKey } from "~/db/form-keys.server";
 import { RecognitionForm } from "~/components/team/recognition-form";
 import { RecognitionList } from "~/components/team/recognition-list";
 import { fixedT } from "~/i18n/i18n.server";
@@ -50,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     observations,
     wall,
     defaults: { employeeId, observationId },
+    formKey: newFormKey(),
   };
 }
 
@@ -78,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Recognition() {
-  const { people, observations, wall, defaults } = useLoaderData<typeof loader>();
+  const { people, observations, wall, defaults, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -95,6 +97,7 @@ export default function Recognition() {
           people={people}
           observations={observations}
           defaults={defaults}
+          formKey={formKey}
           lastResult={actionData?.result}
           saved={Boolean(actionData && "saved" in actionData && actionData.saved)}
         />
