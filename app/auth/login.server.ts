@@ -4,7 +4,7 @@ import { passwordSignIn } from "./oidc-settings.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import type { Role } from "./roles";
 import { isRole } from "./roles";
-import { checkLoginThrottle, clearAccountFailures, recordLoginFailure } from "./throttle.server";
+import { checkLoginThrottle, clearAfterSignIn, recordLoginFailure } from "./throttle.server";
 import { throttleKeys } from "./throttle";
 
 export type LoginResult =
@@ -12,7 +12,7 @@ export type LoginResult =
   | { ok: false; reason: "invalid" }
   /** The password was right, but PASSWORD_SIGN_IN=admins: this person uses company sign-in. */
   | { ok: false; reason: "sso-only" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number; slowed: boolean };
 
 /**
  * Check an e-mail and password. The throttle is consulted before any hashing; the answer for an
@@ -22,16 +22,23 @@ export async function attemptLogin(
   email: string,
   password: string,
   clientAddress: string | undefined,
+  { knownDevice }: { knownDevice: boolean },
 ): Promise<LoginResult> {
   const keys = throttleKeys(email, clientAddress);
-  const throttle = await checkLoginThrottle(keys);
+  const throttle = await checkLoginThrottle(keys, { knownDevice });
   if (!throttle.allowed) {
-    log.warn("login.throttled", {
+    const slowed = Boolean(throttle.slowed);
+    log.warn(slowed ? "login.slowed" : "login.throttled", {
       email,
       clientAddress,
       retryAfterSeconds: throttle.retryAfterSeconds,
     });
-    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+    return {
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: throttle.retryAfterSeconds,
+      slowed,
+    };
   }
 
   const user = await prisma.user.findUnique({
@@ -55,7 +62,7 @@ export async function attemptLogin(
     return { ok: false, reason: "sso-only" };
   }
 
-  await clearAccountFailures(keys[0]!.key);
+  await clearAfterSignIn(keys);
   log.info("login.succeeded", { userId: user.id, role: user.role, clientAddress });
   return { ok: true, userId: user.id, role: user.role };
 }

@@ -4,7 +4,7 @@ import { log } from "~/utils/log.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { SessionUser } from "./session.server";
 import { prepareSession } from "./session.server";
-import { checkLoginThrottle, clearAccountFailures, recordLoginFailure } from "./throttle.server";
+import { checkLoginThrottle, clearAfterSignIn, recordLoginFailure } from "./throttle.server";
 import { throttleKeys } from "./throttle";
 
 export type PasswordChangeResult =
@@ -26,7 +26,9 @@ export async function changePassword(
   now = new Date(),
 ): Promise<PasswordChangeResult> {
   const keys = throttleKeys(user.email, clientAddress);
-  const throttle = await checkLoginThrottle(keys, now);
+  // A session does not exempt from the account's slowdown: whoever holds one could otherwise
+  // guess the current password from address after address.
+  const throttle = await checkLoginThrottle(keys, { knownDevice: false }, now);
   if (!throttle.allowed) {
     log.warn("password.change_throttled", { userId: user.id, clientAddress });
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
@@ -66,7 +68,7 @@ export async function changePassword(
       "password changed; every other session ended",
     ),
   ]);
-  await clearAccountFailures(keys[0]!.key);
+  await clearAfterSignIn(keys);
   log.info("password.changed", {
     userId: user.id,
     otherSessionsEnded: others.count,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  accountSlowdownMs,
+  decideSlowdown,
   decideThrottle,
   fixedWindow,
   loginThrottle,
@@ -41,14 +43,33 @@ describe("failed-login throttle", () => {
     expect(decideThrottle([...old, ...failures(9)], now, rule)).toEqual({ allowed: true });
   });
 
-  it("keys by account (case-insensitive) and by client address", () => {
-    expect(throttleKeys(" Eli@Example.com ", "203.0.113.7")).toEqual([
-      { key: "account:eli@example.com", rule: loginThrottle.account },
-      { key: "client:203.0.113.7", rule: loginThrottle.client },
-    ]);
-    expect(throttleKeys("eli@example.com", undefined).map((k) => k.key)).toEqual([
-      "account:eli@example.com",
-    ]);
+  it("keys by account from an address, by address and by account (case-insensitive)", () => {
+    expect(throttleKeys(" Eli@Example.com ", "203.0.113.7")).toEqual({
+      pair: "pair:eli@example.com|203.0.113.7",
+      client: "client:203.0.113.7",
+      account: "account:eli@example.com",
+    });
+    expect(throttleKeys("eli@example.com", undefined).client).toBeNull();
+  });
+});
+
+describe("an account guessed from many addresses", () => {
+  const rule = loginThrottle.account;
+
+  it("is slowed, not locked: past the limit, one attempt per 30 s after the latest failure", () => {
+    expect(accountSlowdownMs).toBe(30_000);
+    expect(decideSlowdown(failures(9), now, rule, accountSlowdownMs)).toEqual({ allowed: true });
+    // Ten failures, the latest 10 s ago: 20 s to wait, then one more attempt may go.
+    const latestTenSecondsAgo = failures(10).map((d) => new Date(d.getTime() - 10_000));
+    expect(decideSlowdown(latestTenSecondsAgo, now, rule, accountSlowdownMs)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 20,
+      slowed: true,
+    });
+    const later = new Date(now.getTime() + 20_000);
+    expect(decideSlowdown(latestTenSecondsAgo, later, rule, accountSlowdownMs)).toEqual({
+      allowed: true,
+    });
   });
 });
 

@@ -5,16 +5,22 @@
 const fifteenMinutes = 15 * 60 * 1000;
 
 export type ThrottleRule = { limit: number; windowMs: number };
-export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type ThrottleDecision =
+  | { allowed: true }
+  /** `slowed`: the account is under guessing from many places; a short wait, not a lockout. */
+  | { allowed: false; retryAfterSeconds: number; slowed?: boolean };
 
 export const loginThrottle = {
-  /** Guessing one account's password. */
-  account: { limit: 10, windowMs: fifteenMinutes },
-  /** One address trying many accounts; higher, since a whole office may share one address. */
+  /** Guessing one account's password from one address: refused there, and only there. */
+  pair: { limit: 10, windowMs: fifteenMinutes },
+  /** One address trying many accounts (credential stuffing); higher, since an office shares one. */
   client: { limit: 100, windowMs: fifteenMinutes },
+  /** One account guessed from many addresses: slowed for browsers it has not signed in from. */
+  account: { limit: 10, windowMs: fifteenMinutes },
 } as const satisfies Record<string, ThrottleRule>;
 
-export type ThrottleKey = { key: string; rule: ThrottleRule };
+/** While an account is slowed, a browser it does not know waits this long after its latest failure. */
+export const accountSlowdownMs = 30 * 1000;
 
 /**
  * Given the times of recent failures (any order) for one key, may another attempt go ahead now?
@@ -36,17 +42,42 @@ export function decideThrottle(
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
 }
 
-export const clientKeyPrefix = "client:";
+/**
+ * An account with `rule.limit` failures in the window is slowed, not locked: another attempt may
+ * go ahead once `slowdownMs` have passed since its latest failure, so a guesser spread over many
+ * addresses gets one guess per `slowdownMs` and the account's owner gets in after a short wait.
+ */
+export function decideSlowdown(
+  failures: readonly Date[],
+  now: Date,
+  rule: ThrottleRule,
+  slowdownMs: number,
+): ThrottleDecision {
+  const windowStart = now.getTime() - rule.windowMs;
+  const inWindow = failures
+    .map((d) => d.getTime())
+    .filter((t) => t > windowStart && t <= now.getTime());
+  if (inWindow.length < rule.limit) return { allowed: true };
+  const waitMs = Math.max(...inWindow) + slowdownMs - now.getTime();
+  if (waitMs <= 0) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), slowed: true };
+}
 
-/** Throttle keys: one per account and one per client address, each with its own rule. */
-export function throttleKeys(email: string, clientAddress: string | undefined): ThrottleKey[] {
-  const keys: ThrottleKey[] = [
-    { key: `account:${email.trim().toLowerCase()}`, rule: loginThrottle.account },
-  ];
-  if (clientAddress) {
-    keys.push({ key: `${clientKeyPrefix}${clientAddress}`, rule: loginThrottle.client });
-  }
-  return keys;
+export const clientKeyPrefix = "client:";
+export const pairKeyPrefix = "pair:";
+export const accountKeyPrefix = "account:";
+
+/** The keys failed sign-ins are counted under: the account from this address, the address, the account. */
+export type ThrottleKeys = { pair: string; client: string | null; account: string };
+
+export function throttleKeys(email: string, clientAddress: string | undefined): ThrottleKeys {
+  const account = email.trim().toLowerCase();
+  const address = clientAddress ?? "unknown";
+  return {
+    pair: `${pairKeyPrefix}${account}|${address}`,
+    client: clientAddress ? `${clientKeyPrefix}${clientAddress}` : null,
+    account: `${accountKeyPrefix}${account}`,
+  };
 }
 
 /**

@@ -33,3 +33,8 @@ export function throttledClientWait(address: string | undefined, now = Date.now(
   }
   return Math.ceil((until - now) / 1000);
 }
+
+/** An admin cleared this address's failures: let it try again at once. */
+export function forgetThrottledClient(address: string) {
+  store.delete(address);
+}

@@ -20,9 +20,10 @@ const english = (messages: string[] | null | undefined) =>
 async function login(
   fields: Record<string, string | string[]>,
   clientAddress = freshClientAddress(),
+  cookie?: string,
 ) {
   return loginAction({
-    request: formRequest("/login", fields),
+    request: formRequest("/login", fields, cookie ? { Cookie: cookie } : {}),
     context: context(clientAddress),
     params: {},
   });
@@ -158,22 +159,76 @@ describe("POST /login", () => {
   });
 });
 
+/** The browser's "known device" cookie from a successful sign-in's answer. */
+const deviceCookie = (response: unknown) =>
+  (response as Response).headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("frontline_device="))!;
+
+/** Time passes for the throttle: every recorded failure moves this many seconds into the past. */
+async function secondsPass(seconds: number) {
+  const rows = await prisma.loginFailure.findMany({ select: { id: true, at: true } });
+  for (const row of rows) {
+    await prisma.loginFailure.update({
+      where: { id: row.id },
+      data: { at: new Date(row.at.getTime() - seconds * 1000) },
+    });
+  }
+}
+
+const minutesMessage = /^Too many failed attempts\. Try again in \d+ minutes?\.$/;
+const secondsMessage =
+  /^This account has had many wrong passwords lately, so sign-ins to it are slowed\. Try again in \d+ seconds?\.$/;
+
 describe("failed-login throttle", () => {
-  it("refuses the 11th attempt on one account with 429, even with the right password", async () => {
+  it("refuses an account guessed from one address there only: the owner signs in from elsewhere", async () => {
     const email = "nora.lindqvist@demo.frontline.test";
+    const attacker = freshClientAddress();
+    for (let i = 0; i < 10; i++) {
+      expect(asData(await login({ email, password: `wrong-${i}` }, attacker)).init?.status).toBe(
+        401,
+      );
+    }
+    // The attacker's address is refused for this account, even with the right password...
+    const refused = asData(await login({ email, password }, attacker));
+    expect(refused.init?.status).toBe(429);
+    expect(Number(new Headers(refused.init?.headers).get("Retry-After"))).toBeGreaterThan(60);
+    expect(english(refused.data.result.error?.[""])?.[0]).toMatch(minutesMessage);
+    expect(await prisma.session.count({ where: { user: { email } } })).toBe(0);
+    // ...and Nora, at her desk, is not locked out: her browser has signed in before.
+    await prisma.knownDevice.deleteMany({ where: { user: { email } } });
+    const seeded = await prisma.loginFailure.findMany({ where: { key: { contains: email } } });
+    await prisma.loginFailure.deleteMany({ where: { key: { contains: email } } });
+    const desk = freshClientAddress();
+    const earlier = await login({ email, password }, desk);
+    expect((earlier as Response).status).toBe(302);
+    await prisma.loginFailure.createMany({
+      data: seeded.map(({ key, at }) => ({ key, at })),
+    });
+    const signedIn = await login({ email, password }, desk, deviceCookie(earlier));
+    expect((signedIn as Response).status).toBe(302);
+  });
+
+  it("slows an account guessed from many addresses for unknown browsers, and lets the owner in after a short wait", async () => {
+    const email = "omar.haddad@demo.frontline.test";
     for (let i = 0; i < 10; i++) {
       expect(asData(await login({ email, password: `wrong-${i}` })).init?.status).toBe(401);
     }
-    const refused = asData(await login({ email, password }));
-    expect(refused.init?.status).toBe(429);
-    expect(Number(new Headers(refused.init?.headers).get("Retry-After"))).toBeGreaterThan(0);
-    expect(english(refused.data.result.error?.[""])?.[0]).toMatch(
-      /^Too many failed attempts\. Try again in \d+ minutes?\.$/,
-    );
-    expect(await prisma.session.count({ where: { user: { email } } })).toBe(0);
+    // The eleventh guess, from yet another address, must wait: seconds, not a quarter of an hour.
+    const slowed = asData(await login({ email, password: "wrong-10" }));
+    expect(slowed.init?.status).toBe(429);
+    const wait = Number(new Headers(slowed.init?.headers).get("Retry-After"));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(30);
+    expect(english(slowed.data.result.error?.[""])?.[0]).toMatch(secondsMessage);
+    // The owner on a new browser, once the wait has passed: one attempt, the right password, in.
+    await secondsPass(31);
+    const owner = await login({ email, password });
+    expect((owner as Response).status).toBe(302);
   });
 
-  it("refuses a client address that fails on many accounts", async () => {
+  it("refuses a client address that fails on many accounts (credential stuffing)", async () => {
     const address = freshClientAddress();
     for (let i = 0; i < 100; i++) {
       await login({ email: `guess-${i}@demo.frontline.test`, password: "x" }, address);
@@ -182,6 +237,7 @@ describe("failed-login throttle", () => {
       await login({ email: "tomas.horvat@demo.frontline.test", password }, address),
     );
     expect(refused.init?.status).toBe(429);
+    expect(english(refused.data.result.error?.[""])?.[0]).toMatch(minutesMessage);
     // The same account from another address still gets in.
     const elsewhere = await login({ email: "tomas.horvat@demo.frontline.test", password });
     expect((elsewhere as Response).status).toBe(302);

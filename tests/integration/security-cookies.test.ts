@@ -30,7 +30,8 @@ async function logIn(app: Awaited<ReturnType<typeof loadApp>>) {
     context: context(),
     params: {},
   })) as Response;
-  return { response, setCookie: response.headers.get("Set-Cookie")! };
+  // The session cookie comes first; the known-browser cookie after it.
+  return { response, setCookie: response.headers.getSetCookie()[0]! };
 }
 
 const attributes = (setCookie: string) =>
@@ -54,6 +55,15 @@ describe("in production", () => {
     expect(setCookie).toContain("; SameSite=Lax");
     expect(setCookie).toContain("; Path=/");
     expect(attributes(setCookie)).toEqual(["httponly", "max-age", "path", "samesite", "secure"]);
+  });
+
+  it("keeps the known-browser cookie the same way, for a year", async () => {
+    const app = await loadApp({ NODE_ENV: "production" });
+    const { response } = await logIn(app);
+    const device = response.headers.getSetCookie()[1]!;
+    expect(device).toMatch(/^__Host-frontline_device=[a-z2-7]{32}; /);
+    expect(device).toContain("; Max-Age=31536000");
+    expect(attributes(device)).toEqual(["httponly", "max-age", "path", "samesite", "secure"]);
   });
 
   it("reads only the __Host- cookie, so a look-alike planted by another host is ignored", async () => {

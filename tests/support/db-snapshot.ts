@@ -10,10 +10,15 @@ export type Snapshot = Record<TableName, { count: number; digest: string }>;
 
 /**
  * Tables a request may write by design whatever its answer: sessions (each test visitor gets
- * one; using it refreshes lastSeenAt), the login throttle's failures and the per-user count of
- * posted forms.
+ * one; using it refreshes lastSeenAt) and the browsers a sign-in makes known, the login
+ * throttle's failures and the per-user count of posted forms.
  */
-export const bookkeeping: readonly string[] = ["Session", "LoginFailure", "WriteCount"];
+export const bookkeeping: readonly string[] = [
+  "Session",
+  "KnownDevice",
+  "LoginFailure",
+  "WriteCount",
+];
 
 type Delegate = { findMany: () => Promise<unknown[]>; count: () => Promise<number> };
 const delegateOf = (table: TableName) =>

@@ -16,6 +16,7 @@ import {
 } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
+import { isKnownDevice, rememberDevice } from "~/auth/known-devices.server";
 import { attemptLogin, demoHint } from "~/auth/login.server";
 import { signInOptions } from "~/auth/oidc-settings.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/permissions.server";
@@ -77,7 +78,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const { email, password, redirectTo } = submission.value;
-  const result = await attemptLogin(email, password, context.clientAddress);
+  const result = await attemptLogin(email, password, context.clientAddress, {
+    knownDevice: await isKnownDevice(request, email),
+  });
   if (!result.ok && result.reason === "sso-only") {
     return data(
       {
@@ -91,11 +94,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     const throttled = result.reason === "throttled";
-    const message = throttled
-      ? errorKey("auth:login.errors.throttled", {
-          count: Math.ceil(result.retryAfterSeconds / 60),
-        })
-      : "auth:login.errors.invalid";
+    const message = !throttled
+      ? "auth:login.errors.invalid"
+      : result.slowed
+        ? errorKey("auth:login.errors.slowed", { count: result.retryAfterSeconds })
+        : errorKey("auth:login.errors.throttled", {
+            count: Math.ceil(result.retryAfterSeconds / 60),
+          });
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
       {
@@ -109,6 +114,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   await endSession(request);
   headers.append("Set-Cookie", await createSession(result.userId));
+  headers.append("Set-Cookie", await rememberDevice(request, result.userId));
   return redirect(safeRedirectPath(redirectTo) ?? homePath(result.role), { headers });
 }
 
