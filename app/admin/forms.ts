@@ -66,6 +66,14 @@ export const AddPersonSchema = z.object({
   password: NewPasswordSchema,
 });
 
+export const ClearThrottleSchema = z.object({
+  intent: z.literal("clear-throttle"),
+  key: z
+    .string({ error: "admin:errors.throttleKey" })
+    .regex(/^(account|client|pair):/, "admin:errors.throttleKey")
+    .max(600, "admin:errors.throttleKey"),
+});
+
 export const SetActiveSchema = z.object({
   intent: z.enum(["deactivate", "activate"], { error: "admin:errors.activeIntent" }),
   userId: id,

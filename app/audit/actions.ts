@@ -17,5 +17,6 @@ export const auditActions = [
   "self-assessment.record",
   "password.change",
   "sessions.end",
+  "throttle.clear",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

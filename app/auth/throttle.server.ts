@@ -1,3 +1,4 @@
+import { audit, type Actor } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import type { ThrottleDecision, ThrottleKeys } from "./throttle";
 import {
@@ -154,9 +155,10 @@ export async function listThrottles(now = new Date(), limit = 50): Promise<Throt
 
 /**
  * An admin clears a count: an account's clears its failures from every address too, an address's
- * its failures on every account (and this process lets it through again at once).
+ * its failures on every account (and this process lets it through again at once). Recorded in
+ * the audit log with the number of failures forgotten.
  */
-export async function clearThrottle(key: string) {
+export async function clearThrottle(actor: Actor, key: string) {
   const { kind, account, address } = describeKey(key);
   const keys =
     kind === "account"
@@ -171,7 +173,11 @@ export async function clearThrottle(key: string) {
             ],
           }
         : { key };
-  const { count } = await prisma.loginFailure.deleteMany({ where: keys });
+  const label = kind === "pair" ? `${account} from ${address}` : (account ?? address ?? key);
+  const [{ count }] = await prisma.$transaction([
+    prisma.loginFailure.deleteMany({ where: keys }),
+    audit(prisma, actor, "throttle.clear", { type: "throttle", id: key, label }, `${kind} cleared`),
+  ]);
   if (kind === "client" && address) forgetThrottledClient(address);
   return count;
 }

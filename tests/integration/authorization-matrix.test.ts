@@ -604,6 +604,15 @@ const table: Record<string, Probe[]> = {
     },
   ],
 
+  "POST /admin [clear-throttle]": [
+    {
+      what: "clearing a sign-in throttle",
+      url: "/admin",
+      form: () => ({ intent: "clear-throttle", key: "account:nobody@example.test" }),
+      expect: adminOnly,
+    },
+  ],
+
   "GET /verify/:code": [
     {
       what: "Eli's certificate",

@@ -53,8 +53,8 @@ const who = {
   assess: at("lena.fischer"), // Online chat
   loginTargets: [at("omar.haddad"), at("julia.kowalska"), at("mateo.garcia")],
   daniel: at("daniel.ek"), // Call centre, observed by Sam
-  admins: ["assign", "add-person", "unassign", "deactivate", "activate"].map((w) =>
-    at(`fuzz.admin.${w}`),
+  admins: ["assign", "add-person", "unassign", "deactivate", "activate", "clear-throttle"].map(
+    (w) => at(`fuzz.admin.${w}`),
   ),
 };
 
@@ -549,6 +549,31 @@ const specs: Record<string, ActionSpec<unknown>> = {
     accepted: async ({ value }) => {
       const user = await prisma.user.findUniqueOrThrow({ where: { id: value("userId") } });
       expect(user.active).toBe(true);
+    },
+  }),
+
+  "POST /admin [clear-throttle]": spec({
+    as: who.admins[5]!,
+    // Someone's wrong passwords, counted from two addresses.
+    prepare: async () => {
+      const email = `fuzz.throttled.${++personCounter}@example.test`;
+      await prisma.loginFailure.createMany({
+        data: [`account:${email}`, `pair:${email}|203.0.113.9`, `pair:${email}|203.0.113.10`].map(
+          (key) => ({ key }),
+        ),
+      });
+      return { key: `account:${email}`, email };
+    },
+    fields: [fixed("intent", "clear-throttle"), field("key", (c: { key: string }) => [c.key])],
+    writes: { AuditEvent: [1, 1] },
+    accepted: async ({ ctx, value }) => {
+      const { key, email } = ctx as { key: string; email: string };
+      expect(await prisma.loginFailure.count({ where: { key: value("key")! } })).toBe(0);
+      // The account's own count goes with its counts from every address.
+      if (value("key") === key)
+        expect(
+          await prisma.loginFailure.count({ where: { key: { endsWith: `${email}|203.0.113.9` } } }),
+        ).toBe(0);
     },
   }),
 

@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { errorText } from "~/i18n/errors";
 import { fixedT } from "~/i18n/i18n.server";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin+/index";
 import { action as loginAction } from "~/routes/_auth+/login";
 import { context, cookiePair, formRequest, freshClientAddress } from "../support/requests";
+import { demo, loaderArgs } from "../support/sessions";
+import { postAs } from "../support/team";
 
 type DataWithInit = {
   data: { result: { error?: Record<string, string[] | null> } };
@@ -241,5 +244,35 @@ describe("failed-login throttle", () => {
     // The same account from another address still gets in.
     const elsewhere = await login({ email: "tomas.horvat@demo.frontline.test", password });
     expect((elsewhere as Response).status).toBe(302);
+  });
+
+  it("shows admins what is counted, and an admin's clear lets a refused address try again", async () => {
+    const email = "julia.kowalska@demo.frontline.test";
+    const office = freshClientAddress();
+    for (let i = 0; i < 10; i++) await login({ email, password: `wrong-${i}` }, office);
+    expect(asData(await login({ email, password }, office)).init?.status).toBe(429);
+
+    const page = (await adminLoader(await loaderArgs(demo.admin, "/admin"))) as {
+      throttles: { key: string; failures: number; state: string }[];
+    };
+    expect(page.throttles).toContainEqual(
+      expect.objectContaining({ key: `pair:${email}|${office}`, failures: 10, state: "refused" }),
+    );
+    expect(page.throttles).toContainEqual(
+      expect.objectContaining({ key: `account:${email}`, failures: 10, state: "slowed" }),
+    );
+
+    const cleared = await postAs(adminAction, demo.admin, "/admin", {
+      intent: "clear-throttle",
+      key: `account:${email}`,
+    });
+    expect(cleared).not.toBeInstanceOf(Response);
+    expect(await prisma.loginFailure.count({ where: { key: { contains: email } } })).toBe(0);
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "throttle.clear" },
+      orderBy: { at: "desc" },
+    });
+    expect(event).toMatchObject({ targetType: "throttle", targetLabel: email });
+    expect((await login({ email, password }, office)) as Response).toHaveProperty("status", 302);
   });
 });

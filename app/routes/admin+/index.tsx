@@ -5,11 +5,19 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorOf } from "~/audit/audit.server";
 import { createAssignment, endAssignment, listAssignmentRows } from "~/admin/assignments.server";
-import { AddPersonSchema, AssignSchema, EndAssignmentSchema, SetActiveSchema } from "~/admin/forms";
+import {
+  AddPersonSchema,
+  AssignSchema,
+  ClearThrottleSchema,
+  EndAssignmentSchema,
+  SetActiveSchema,
+} from "~/admin/forms";
+import { clearThrottle, listThrottles } from "~/auth/throttle.server";
 import { addPerson, emailTaken, teamExists } from "~/admin/people.server";
 import { setUserActive, listTeams, listUsers } from "~/admin/users.server";
 import { AddPersonForm } from "~/components/admin/add-person-form";
 import { AssignmentsSection } from "~/components/admin/assignments-section";
+import { ThrottlesSection } from "~/components/admin/throttles-section";
 import { listModuleArtefacts } from "~/content/store.server";
 import { passwordProblem } from "~/auth/password-policy.server";
 import { requireArea } from "~/auth/permissions.server";
@@ -33,14 +41,32 @@ export const headers = retryAfterHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "admin");
   const metaTitle = fixedT(await requestLocale(request, user), "admin")("admin:metaTitle");
-  const [users, teams, assignments, modules] = await Promise.all([
+  const [users, teams, assignments, modules, throttles] = await Promise.all([
     listUsers(),
     listTeams(),
     listAssignmentRows(),
     publishedModules(),
+    listThrottles(),
   ]);
   // One key for the page's two create forms (a key is per kind of record).
-  return { users, teams, assignments, modules, metaTitle, formKey: newFormKey() };
+  return {
+    users,
+    teams,
+    assignments,
+    modules,
+    metaTitle,
+    formKey: newFormKey(),
+    throttles: throttles.map((row) => ({
+      key: row.key,
+      kind: row.kind,
+      account: row.account,
+      address: row.address,
+      failures: row.failures,
+      latest: row.latest.toISOString(),
+      state: row.decision.allowed ? "counting" : row.decision.slowed ? "slowed" : "refused",
+      minutes: row.decision.allowed ? 0 : Math.ceil(row.decision.retryAfterSeconds / 60),
+    })),
+  };
 }
 
 async function publishedModules() {
@@ -126,6 +152,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { form: "add-person", result: submission.reply({ resetForm: true }) };
   }
 
+  if (intent === "clear-throttle") {
+    const submission = parseWithZod(body.formData, { schema: ClearThrottleSchema });
+    if (submission.status !== "success")
+      return data({ form: "row", result: submission.reply() }, { status: 400 });
+    await clearThrottle(actorOf(admin, context.clientAddress), submission.value.key);
+    return { form: "row", result: submission.reply() };
+  }
+
   const schema = intent === "unassign" ? EndAssignmentSchema : SetActiveSchema;
   const submission = parseWithZod(body.formData, { schema });
   if (submission.status !== "success")
@@ -185,7 +219,7 @@ function PersonStatus({ user }: { user: { id: string; name: string; active: bool
 
 export default function AdminHome() {
   const { t } = useTranslation();
-  const { users, teams, assignments, modules, formKey } = useLoaderData<typeof loader>();
+  const { users, teams, assignments, modules, formKey, throttles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // Each form shows its own result; row buttons (end, (de)activate) report at the top.
   const resultFor = (form: string) =>
@@ -274,6 +308,7 @@ export default function AdminHome() {
         />
         <AddPersonForm teams={teams} formKey={formKey} lastResult={resultFor("add-person")} />
       </section>
+      <ThrottlesSection throttles={throttles} />
     </Page>
   );
 }
