@@ -126,6 +126,21 @@ const schema = z.object({
   // "hourly" runs a reminder pass in the server every hour.
   REMINDERS_SCHEDULE: z.enum(["hourly", "off", ""]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // Roles that must turn on two-factor sign-in (authenticator app) before doing anything else,
+  // e.g. "admin,manager,trainer"; everyone may turn it on.
+  TWO_FACTOR_ROLES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((role) => (roles as readonly string[]).includes(role)), {
+      message: "must be a comma-separated list of employee, manager, trainer, admin",
+    })
+    .transform((list) => list as Role[]),
   ...oidcSchema,
 });
 

@@ -6,6 +6,7 @@ import { index, route } from "@remix-run/route-config";
 export default [
   index("routes/index.tsx"),
   route("login", "routes/_auth+/login.tsx"),
+  route("login/two-factor", "routes/_auth+/two-factor.tsx"),
   route("logout", "routes/_auth+/logout.tsx"),
   route("auth/oidc", "routes/_auth+/oidc.tsx"),
   route("auth/oidc/callback", "routes/_auth+/oidc.callback.tsx"),

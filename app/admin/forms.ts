@@ -66,6 +66,8 @@ export const AddPersonSchema = z.object({
   password: NewPasswordSchema,
 });
 
+export const ResetTwoFactorSchema = z.object({ intent: z.literal("reset-two-factor"), userId: id });
+
 export const ClearThrottleSchema = z.object({
   intent: z.literal("clear-throttle"),
   key: z

@@ -13,6 +13,7 @@ export function listUsers() {
       role: true,
       active: true,
       team: { select: { name: true } },
+      twoFactor: { select: { createdAt: true } },
       _count: { select: { sessions: true } },
     },
   });

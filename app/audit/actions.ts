@@ -18,5 +18,8 @@ export const auditActions = [
   "password.change",
   "sessions.end",
   "throttle.clear",
+  "two-factor.enrol",
+  "two-factor.disable",
+  "two-factor.reset",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -4,6 +4,7 @@ import type { Area } from "./roles";
 import { canEnter, homePath } from "./roles";
 import type { SessionUser } from "./session.server";
 import { getSessionUser } from "./session.server";
+import { twoFactorRequired } from "./two-factor.server";
 
 export { getSessionUser as getUser };
 
@@ -19,10 +20,22 @@ export function safeRedirectPath(value: unknown): string | null {
   );
 }
 
-/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+/** Where someone whose role must use two-factor sign-in turns it on; the only page open until then. */
+export const twoFactorSetupPath = "/me/security";
+
+/**
+ * The signed-in user, or a redirect to /login that comes back here afterwards. Someone whose role
+ * must use two-factor sign-in (TWO_FACTOR_ROLES) and has not turned it on is sent to turn it on.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
-  if (user) return user;
+  if (user) {
+    if (!user.twoFactor && twoFactorRequired(user.role)) {
+      const path = new URL(request.url).pathname.replace(/\.data$/, "");
+      if (path !== twoFactorSetupPath) throw redirect(`${twoFactorSetupPath}?twoFactor=required`);
+    }
+    return user;
+  }
   const url = new URL(request.url);
   const back = url.pathname + url.search;
   const search = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;

@@ -31,6 +31,8 @@ export type SessionUser = {
   /** The person's language (see app/i18n/config.ts) and IANA time zone. */
   locale: string;
   timeZone: string;
+  /** Whether they sign in with an authenticator app's code too. */
+  twoFactor?: boolean;
 };
 
 const userSelect = {
@@ -43,6 +45,7 @@ const userSelect = {
   locale: true,
   timeZone: true,
   active: true,
+  twoFactor: { select: { userId: true } },
 } as const;
 
 /**
@@ -94,8 +97,8 @@ export async function validateSessionToken(
       "session.touch",
     );
   }
-  const { active: _active, role, team, ...user } = session.user;
-  return { ...user, role, teamName: team?.name ?? null };
+  const { active: _active, role, team, twoFactor, ...user } = session.user;
+  return { ...user, role, teamName: team?.name ?? null, twoFactor: twoFactor !== null };
 }
 
 // Loaders of one request run in parallel; let them share one session lookup.

@@ -1,3 +1,4 @@
+import { newTwoFactorKey } from "~/auth/two-factor.server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { homePath } from "~/auth/roles";
@@ -217,6 +218,21 @@ const table: Record<string, Probe[]> = {
     },
   ],
   "GET /logout": [{ what: "a link to log out", url: "/logout", expect: everyone("ok") }],
+  "GET /login/two-factor": [
+    {
+      what: "the code step, with no password sign-in waiting",
+      url: "/login/two-factor",
+      expect: everyone("login"),
+    },
+  ],
+  "POST /login/two-factor": [
+    {
+      what: "a code, with no password sign-in waiting",
+      url: "/login/two-factor",
+      form: () => ({ code: "123456" }),
+      expect: everyone("login"),
+    },
+  ],
   "GET /auth/oidc": [
     {
       what: "starting company sign-in (off to the provider)",
@@ -364,6 +380,22 @@ const table: Record<string, Probe[]> = {
         confirmPassword: "copper kettle on a quiet shelf",
       }),
       expect: signedIn("ok"),
+    },
+  ],
+  "POST /me/security [enrol-two-factor]": [
+    {
+      what: "turning two-factor sign-in on with a code that does not match the key",
+      url: "/me/security",
+      form: () => ({ intent: "enrol-two-factor", key: newTwoFactorKey(), code: "000000" }),
+      expect: signedIn(400),
+    },
+  ],
+  "POST /me/security [disable-two-factor]": [
+    {
+      what: "turning two-factor sign-in off without having it",
+      url: "/me/security",
+      form: () => ({ intent: "disable-two-factor", code: "000000" }),
+      expect: signedIn(400),
     },
   ],
   "POST /me/security [end-other-sessions]": [
@@ -604,6 +636,22 @@ const table: Record<string, Probe[]> = {
     },
   ],
 
+  "POST /admin [reset-two-factor]": [
+    {
+      what: "resetting Kwame's two-factor sign-in",
+      url: "/admin",
+      prepare: async (f) => {
+        await prisma.twoFactor.upsert({
+          where: { userId: f.id.kwame },
+          create: { userId: f.id.kwame, key: newTwoFactorKey() },
+          update: {},
+        });
+        return {};
+      },
+      form: ({ f }) => ({ intent: "reset-two-factor", userId: f.id.kwame }),
+      expect: adminOnly,
+    },
+  ],
   "POST /admin [clear-throttle]": [
     {
       what: "clearing a sign-in throttle",

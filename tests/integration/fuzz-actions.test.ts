@@ -1,8 +1,11 @@
+import { decodeBase64 } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { roles } from "~/auth/roles";
 import { createSession } from "~/auth/session.server";
+import { newTwoFactorKey } from "~/auth/two-factor.server";
 import { getModuleArtefact } from "~/content/store.server";
 import { prisma } from "~/db.server";
 import { action as adminAction } from "~/routes/admin+/index";
@@ -53,9 +56,15 @@ const who = {
   assess: at("lena.fischer"), // Online chat
   loginTargets: [at("omar.haddad"), at("julia.kowalska"), at("mateo.garcia")],
   daniel: at("daniel.ek"), // Call centre, observed by Sam
-  admins: ["assign", "add-person", "unassign", "deactivate", "activate", "clear-throttle"].map(
-    (w) => at(`fuzz.admin.${w}`),
-  ),
+  admins: [
+    "assign",
+    "add-person",
+    "unassign",
+    "deactivate",
+    "activate",
+    "clear-throttle",
+    "reset-two-factor",
+  ].map((w) => at(`fuzz.admin.${w}`)),
 };
 
 type Fixture = {
@@ -577,8 +586,63 @@ const specs: Record<string, ActionSpec<unknown>> = {
     },
   }),
 
+  // Without a password sign-in waiting for its code, every form goes back to the password.
+  "POST /login/two-factor": spec({
+    as: null,
+    fields: [fixed("code", "123456", "abcde-fghij")],
+    writes: {},
+    always: "accepted",
+  }),
+  "POST /me/security [enrol-two-factor]": spec({
+    // Each run a new person, with the key the page showed and the code their app shows now.
+    as: (c: { email: string }) => c.email,
+    prepare: async () => {
+      const email = `fuzz.enrol.${++personCounter}@example.test`;
+      await prisma.user.create({ data: { email, name: "Enrol Person" }, select: { id: true } });
+      const key = newTwoFactorKey();
+      return { email, key, code: generateTOTP(decodeBase64(key), 30, 6) };
+    },
+    fields: [
+      fixed("intent", "enrol-two-factor"),
+      field("key", (c: { key: string }) => [c.key]),
+      field("code", (c: { code: string }) => [c.code]),
+    ],
+    writes: { TwoFactor: [1, 1], RecoveryCode: [10, 10], AuditEvent: [1, 1] },
+  }),
+  "POST /me/security [disable-two-factor]": spec({
+    as: (c: { email: string }) => c.email,
+    prepare: () => personWithTwoFactor(),
+    fields: [
+      fixed("intent", "disable-two-factor"),
+      field("code", (c: { code: string }) => [c.code]),
+    ],
+    writes: { TwoFactor: [-1, -1], AuditEvent: [1, 1] },
+  }),
+  "POST /admin [reset-two-factor]": spec({
+    as: who.admins[6]!,
+    prepare: () => personWithTwoFactor(),
+    fields: [
+      fixed("intent", "reset-two-factor"),
+      field("userId", (c: { userId: string }) => [c.userId], {
+        foreign: () => [f.id(who.admins[6]!)],
+      }),
+    ],
+    writes: { TwoFactor: [-1, -1], AuditEvent: [1, 1] },
+  }),
+
   "POST /*": spec({ as: null, numRuns: 20, fields: [], writes: {}, always: "refused" }),
 };
+
+/** A new person with two-factor sign-in on, and the code their app shows now. */
+async function personWithTwoFactor() {
+  const email = `fuzz.two-factor.${++personCounter}@example.test`;
+  const key = newTwoFactorKey();
+  const { id: userId } = await prisma.user.create({
+    data: { email, name: "Two Factor Person", twoFactor: { create: { key } } },
+    select: { id: true },
+  });
+  return { email, userId, code: generateTOTP(decodeBase64(key), 30, 6) };
+}
 
 /** A new person (with a session) in the given state, for an admin to (de)activate. */
 async function personToToggle(active: boolean) {

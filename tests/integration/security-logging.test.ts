@@ -81,11 +81,19 @@ describe("authentication events (16.3.1)", () => {
     expect(raw.join("\n")).not.toContain("wrong password");
   });
 
-  it("logs a login refused by the throttle", async () => {
+  it("logs a login refused by the throttle, and one slowed", async () => {
     const robin = await newPerson();
     made.push(robin.id);
-    for (let i = 0; i < 11; i++) await login(robin.email, `guess ${i}`);
-    expect(find("login.throttled")).toMatchObject({ level: "warn", email: robin.email });
+    const address = freshClientAddress();
+    for (let i = 0; i < 11; i++) await login(robin.email, `guess ${i}`, address);
+    expect(find("login.throttled")).toMatchObject({
+      level: "warn",
+      email: robin.email,
+      clientAddress: address,
+    });
+    // From yet another address the account is slowed (guessed from many places), not refused.
+    await login(robin.email, "guess 11");
+    expect(find("login.slowed")).toMatchObject({ level: "warn", email: robin.email });
   });
 
   it("logs a logout", async () => {

@@ -117,9 +117,12 @@ describe("the write limit (2.4.1)", () => {
     expect(await stored()).toBe(125);
   });
 
-  // Not login (its own throttle), logout (must always work) or the catch-all (404 to any POST).
+  // Not login and its code step (their own throttles), logout (must always work) or the
+  // catch-all (404 to any POST).
   const actionPaths = loaded
-    .filter((r) => r.module.action && !["login", "logout", "*"].includes(r.path))
+    .filter(
+      (r) => r.module.action && !["login", "login/two-factor", "logout", "*"].includes(r.path),
+    )
     .map((r) => r.path);
 
   it("covers every form of the app", () => {

@@ -22,6 +22,7 @@ import { signInOptions } from "~/auth/oidc-settings.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/permissions.server";
 import { homePath } from "~/auth/roles";
 import { createSession, endSession } from "~/auth/session.server";
+import { hasTwoFactor, startChallenge } from "~/auth/two-factor.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LanguageSwitch } from "~/components/language-switch";
 import { Button } from "~/components/ui/button";
@@ -113,6 +114,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A new session on every login; any session the browser still carried is ended (fixation).
   const headers = new Headers();
   await endSession(request);
+  // The right password opens no session yet for someone with two-factor sign-in: the code first.
+  if (await hasTwoFactor(result.userId)) {
+    headers.append("Set-Cookie", await startChallenge(result.userId, safeRedirectPath(redirectTo)));
+    return redirect("/login/two-factor", { headers });
+  }
   headers.append("Set-Cookie", await createSession(result.userId));
   headers.append("Set-Cookie", await rememberDevice(request, result.userId));
   return redirect(safeRedirectPath(redirectTo) ?? homePath(result.role), { headers });
@@ -124,6 +130,10 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo");
+  // Back from the code step: it timed out, or took too many wrong codes.
+  const twoFactorNotice = ({ expired: "expired", tooMany: "tooMany" } as const)[
+    searchParams.get("twoFactor") as "expired"
+  ];
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
@@ -164,6 +174,11 @@ export default function LoginPage() {
           className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
         >
           <FormErrors id={form.errorId} errors={form.errors} />
+          {twoFactorNotice && !actionData ? (
+            <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {t(`auth:twoFactor.notice.${twoFactorNotice}`)}
+            </p>
+          ) : null}
           <Field
             meta={fields.email}
             type="email"

@@ -10,9 +10,12 @@ import {
   AssignSchema,
   ClearThrottleSchema,
   EndAssignmentSchema,
+  ResetTwoFactorSchema,
   SetActiveSchema,
 } from "~/admin/forms";
 import { clearThrottle, listThrottles } from "~/auth/throttle.server";
+import { removeTwoFactor } from "~/auth/two-factor.server";
+import { prisma } from "~/db.server";
 import { addPerson, emailTaken, teamExists } from "~/admin/people.server";
 import { setUserActive, listTeams, listUsers } from "~/admin/users.server";
 import { AddPersonForm } from "~/components/admin/add-person-form";
@@ -152,6 +155,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { form: "add-person", result: submission.reply({ resetForm: true }) };
   }
 
+  if (intent === "reset-two-factor") {
+    const submission = parseWithZod(body.formData, { schema: ResetTwoFactorSchema });
+    if (submission.status !== "success")
+      return data({ form: "row", result: submission.reply() }, { status: 400 });
+    const person = await prisma.user.findUnique({
+      where: { id: submission.value.userId },
+      select: { id: true, name: true, email: true },
+    });
+    const removed =
+      person && (await removeTwoFactor(actorOf(admin, context.clientAddress), person, "admin"));
+    if (!removed)
+      return data(
+        { form: "row", result: submission.reply({ formErrors: ["admin:errors.noTwoFactor"] }) },
+        { status: 400 },
+      );
+    return { form: "row", result: submission.reply() };
+  }
+
   if (intent === "clear-throttle") {
     const submission = parseWithZod(body.formData, { schema: ClearThrottleSchema });
     if (submission.status !== "success")
@@ -191,6 +212,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   return { form: "row", result: submission.reply() };
+}
+
+/** Whether a person signs in with a code too, and the reset for a lost phone. */
+function TwoFactorCell({
+  user,
+}: {
+  user: { id: string; name: string; twoFactor: { createdAt: string | Date } | null };
+}) {
+  const { t } = useTranslation();
+  if (!user.twoFactor)
+    return <span className="text-slate-600">{t("admin:people.twoFactorOff")}</span>;
+  return (
+    <Form method="post" className="flex items-center gap-3">
+      <input type="hidden" name="userId" value={user.id} />
+      <span className="text-green-800">{t("admin:people.twoFactorOn")}</span>
+      <button
+        type="submit"
+        name="intent"
+        value="reset-two-factor"
+        aria-label={t("admin:people.resetTwoFactorName", { name: user.name })}
+        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
+      >
+        {t("admin:people.resetTwoFactor")}
+      </button>
+    </Form>
+  );
 }
 
 /** Whether a person may sign in, with the button that changes it. */
@@ -298,6 +345,11 @@ export default function AdminHome() {
               header: t("admin:people.columns.sessions"),
               className: "tabular-nums",
               cell: (user) => user._count.sessions,
+            },
+            {
+              key: "twoFactor",
+              header: t("admin:people.columns.twoFactor"),
+              cell: (user) => <TwoFactorCell user={user} />,
             },
             {
               key: "status",
