@@ -21,6 +21,22 @@ const textWithDefault = (fallback: string) =>
     .transform((value) => value?.trim() || fallback);
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** A comma-separated list of roles, e.g. "manager,admin" (each once). */
+const roleList = (fallback: string) =>
+  textWithDefault(fallback)
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((role) => role.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((list) => list.every((role) => (roles as readonly string[]).includes(role)), {
+      message: "must be a comma-separated list of employee, manager, trainer, admin",
+    })
+    .transform((list) => list as Role[]);
+
 const oidcSchema = {
   OIDC_ISSUER: optionalText.refine(
     (value) => {
@@ -51,19 +67,7 @@ const oidcSchema = {
     .enum(["off", "create", "update", ""], { error: "must be off, create or update" })
     .optional()
     .transform((value) => value || "off"),
-  OIDC_PROVISION_ROLES: textWithDefault("employee")
-    .transform((value) => [
-      ...new Set(
-        value
-          .split(",")
-          .map((role) => role.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .refine((list) => list.every((role) => (roles as readonly string[]).includes(role)), {
-      message: "must be a comma-separated list of employee, manager, trainer, admin",
-    })
-    .transform((list) => list as Role[]),
+  OIDC_PROVISION_ROLES: roleList("employee"),
   OIDC_LINK_BY_EMAIL: booleanFlag.transform((value) => value ?? false),
   PASSWORD_SIGN_IN: z
     .enum(["all", "admins", ""], { error: "must be all or admins" })
@@ -128,19 +132,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // Roles that must turn on two-factor sign-in (authenticator app) before doing anything else,
   // e.g. "admin,manager,trainer"; everyone may turn it on.
-  TWO_FACTOR_ROLES: z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? "")
-        .split(",")
-        .map((role) => role.trim())
-        .filter(Boolean),
-    )
-    .refine((list) => list.every((role) => (roles as readonly string[]).includes(role)), {
-      message: "must be a comma-separated list of employee, manager, trainer, admin",
-    })
-    .transform((list) => list as Role[]),
+  TWO_FACTOR_ROLES: roleList(""),
   ...oidcSchema,
 });
 

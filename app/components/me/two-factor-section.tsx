@@ -118,9 +118,7 @@ export function TwoFactorSection({
           <div className="space-y-4">
             <p className="text-sm text-slate-700">
               {t("auth:twoFactor.settings.typeKey")}{" "}
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs break-all">
-                {enrolment.typed}
-              </code>
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{enrolment.typed}</code>
             </p>
             <input type="hidden" name="intent" value="enrol-two-factor" />
             <input type="hidden" name="key" value={enrolment.key} />
