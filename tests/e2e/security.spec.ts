@@ -94,22 +94,21 @@ test.describe("password and sessions", () => {
   });
 });
 
-test("the session cookie is __Host-, Secure, HttpOnly, SameSite=Lax and hidden from scripts", async ({
+test("the session and known-browser cookies are __Host-, Secure, HttpOnly, SameSite=Lax and hidden from scripts", async ({
   page,
   context,
 }) => {
   await logIn(page, "omar.haddad@demo.frontline.test");
   const cookies = await context.cookies();
-  expect(cookies).toHaveLength(1);
-  expect(cookies[0]).toMatchObject({
-    name: "__Host-frontline_session",
-    path: "/",
-    secure: true,
-    httpOnly: true,
-    sameSite: "Lax",
-  });
+  expect(cookies.map((c) => c.name).sort()).toEqual([
+    "__Host-frontline_device",
+    "__Host-frontline_session",
+  ]);
+  for (const cookie of cookies) {
+    expect(cookie).toMatchObject({ path: "/", secure: true, httpOnly: true, sameSite: "Lax" });
+    expect(await page.content()).not.toContain(cookie.value);
+  }
   expect(await page.evaluate(() => document.cookie)).toBe("");
-  expect(await page.content()).not.toContain(cookies[0]!.value);
 });
 
 test("past the write limit a person gets 429 with Retry-After, on a page and on a background call", async ({
