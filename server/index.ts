@@ -118,7 +118,7 @@ const origins = appOrigins();
 if (production && config.APP_ORIGIN.length === 0) {
   log.warn("server.appOriginUnset", {
     servingAs: origins[0],
-    hint: "forms are accepted from localhost only; set APP_ORIGIN to the address people open",
+    hint: "set APP_ORIGIN to the address people open: links in certificates and e-mails use it, and browsers that send no Sec-Fetch-Site can post forms only from it",
   });
 }
 app.use((req, res, next) => {

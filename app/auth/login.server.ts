@@ -8,7 +8,8 @@ import { checkLoginThrottle, clearAfterSignIn, recordLoginFailure } from "./thro
 import { throttleKeys } from "./throttle";
 
 export type LoginResult =
-  | { ok: true; userId: string; role: Role }
+  /** `secondFactor`: the password was right, and a code is needed before a session. */
+  | { ok: true; userId: string; role: Role; secondFactor: boolean }
   | { ok: false; reason: "invalid" }
   /** The password was right, but PASSWORD_SIGN_IN=admins: this person uses company sign-in. */
   | { ok: false; reason: "sso-only" }
@@ -43,7 +44,13 @@ export async function attemptLogin(
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, role: true, active: true, password: { select: { hash: true } } },
+    select: {
+      id: true,
+      role: true,
+      active: true,
+      password: { select: { hash: true } },
+      twoFactor: { select: { userId: true } },
+    },
   });
   const passwordHash = user?.active ? user.password?.hash : undefined;
   const valid = passwordHash
@@ -62,9 +69,16 @@ export async function attemptLogin(
     return { ok: false, reason: "sso-only" };
   }
 
-  await clearAfterSignIn(keys);
-  log.info("login.succeeded", { userId: user.id, role: user.role, clientAddress });
-  return { ok: true, userId: user.id, role: user.role };
+  // With a second factor the failures stay counted until the code is right too: wrong codes count
+  // as failed sign-ins, and a right password must not wipe them between tries.
+  const secondFactor = user.twoFactor !== null;
+  if (secondFactor) {
+    log.info("login.password_accepted", { userId: user.id, clientAddress });
+  } else {
+    await clearAfterSignIn(keys);
+    log.info("login.succeeded", { userId: user.id, role: user.role, clientAddress });
+  }
+  return { ok: true, userId: user.id, role: user.role, secondFactor };
 }
 
 type DemoHint = { email: string; password: string } | null;

@@ -174,9 +174,6 @@ export async function removeTwoFactor(
   });
 }
 
-export const hasTwoFactor = async (userId: string) =>
-  (await prisma.twoFactor.count({ where: { userId } })) > 0;
-
 export async function twoFactorStatus(userId: string) {
   const [row, left] = await Promise.all([
     prisma.twoFactor.findUnique({ where: { userId }, select: { createdAt: true } }),
@@ -231,10 +228,18 @@ export async function readChallenge(request: Request, now = new Date()) {
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
   const challenge = await prisma.signInChallenge.findUnique({
     where: { id: sessionIdFromToken(token) },
-    select: { id: true, userId: true, redirectTo: true, failures: true, expiresAt: true },
+    select: {
+      id: true,
+      userId: true,
+      redirectTo: true,
+      failures: true,
+      expiresAt: true,
+      user: { select: { email: true } },
+    },
   });
   if (!challenge || challenge.expiresAt <= now) return null;
-  return challenge;
+  const { user, ...rest } = challenge;
+  return { ...rest, email: user.email };
 }
 
 /** A wrong code: counted, and the challenge ends after too many. Returns whether it goes on. */

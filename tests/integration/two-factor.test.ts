@@ -8,7 +8,7 @@ import { action as loginAction } from "~/routes/_auth+/login";
 import { action as codeAction, loader as codeLoader } from "~/routes/_auth+/two-factor";
 import { action as securityAction, loader as securityLoader } from "~/routes/me+/security";
 import { statusOf } from "../support/module-actions";
-import { context, formRequest, getRequest, settle } from "../support/requests";
+import { context, formRequest, freshClientAddress, getRequest, settle } from "../support/requests";
 import { demo, loaderArgs } from "../support/sessions";
 import { postAs } from "../support/team";
 
@@ -49,20 +49,20 @@ async function enrol() {
   return { key: page.enrolment.key, recoveryCodes: right.recoveryCodes };
 }
 
-async function passwordStep() {
+async function passwordStep(address?: string) {
   const response = (await loginAction({
     request: formRequest("/login", { email, password, redirectTo: "/me" }),
-    context: context(),
+    context: context(address),
     params: {},
   })) as Response;
   return response;
 }
 
-const codeStep = (cookie: string, code: string) =>
+const codeStep = (cookie: string, code: string, address?: string) =>
   settle(
     codeAction({
       request: formRequest("/login/two-factor", { code }, { Cookie: cookie }),
-      context: context(),
+      context: context(address),
       params: {},
     }),
   );
@@ -140,6 +140,19 @@ describe("two-factor sign-in", () => {
     const fifth = (await codeStep(challenge, "999995")) as Response;
     expect(fifth.headers.get("Location")).toBe("/login?twoFactor=tooMany");
     expect(await prisma.signInChallenge.count({ where: { user: { email } } })).toBe(0);
+  });
+
+  it("counts wrong codes as failed sign-ins: with the password known, codes cannot be guessed challenge after challenge", async () => {
+    await prisma.loginFailure.deleteMany();
+    const address = freshClientAddress();
+    for (let round = 0; round < 2; round++) {
+      const challenge = cookiesOf(await passwordStep(address));
+      for (let i = 0; i < 5; i++) await codeStep(challenge, `88888${i}`, address);
+    }
+    // Ten wrong codes from this address: the right password is refused here now.
+    const refused = (await passwordStep(address)) as unknown as { init: ResponseInit };
+    expect(refused.init.status).toBe(429);
+    await prisma.loginFailure.deleteMany();
   });
 
   it("is reset by an admin for someone who lost their phone, in the audit log", async () => {

@@ -22,7 +22,7 @@ import { signInOptions } from "~/auth/oidc-settings.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/permissions.server";
 import { homePath } from "~/auth/roles";
 import { createSession, endSession } from "~/auth/session.server";
-import { hasTwoFactor, startChallenge } from "~/auth/two-factor.server";
+import { startChallenge } from "~/auth/two-factor.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LanguageSwitch } from "~/components/language-switch";
 import { Button } from "~/components/ui/button";
@@ -115,7 +115,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   await endSession(request);
   // The right password opens no session yet for someone with two-factor sign-in: the code first.
-  if (await hasTwoFactor(result.userId)) {
+  if (result.secondFactor) {
     headers.append("Set-Cookie", await startChallenge(result.userId, safeRedirectPath(redirectTo)));
     return redirect("/login/two-factor", { headers });
   }

@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { rememberDevice } from "~/auth/known-devices.server";
+import { throttleKeys } from "~/auth/throttle";
+import { clearAfterSignIn, recordLoginFailure } from "~/auth/throttle.server";
 import { homePath, isRole } from "~/auth/roles";
 import { createSession } from "~/auth/session.server";
 import {
@@ -60,7 +62,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["code"] }) }, { status: 400 });
 
   const checked = await checkSecondFactor(challenge.userId, submission.value.code);
+  const keys = throttleKeys(challenge.email, context.clientAddress);
   if (!checked.ok) {
+    // A wrong code counts as a failed sign-in: with the password known, codes cannot be guessed
+    // challenge after challenge.
+    await recordLoginFailure(keys);
     log.warn("login.second_factor_failed", {
       userId: challenge.userId,
       clientAddress: context.clientAddress,
@@ -78,6 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   await endChallenge(challenge.id);
+  await clearAfterSignIn(keys);
   const user = await prisma.user.findUnique({
     where: { id: challenge.userId },
     select: { role: true, active: true },
