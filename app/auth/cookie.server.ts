@@ -6,10 +6,12 @@ export function sessionCookieName() {
   return secureCookies() ? "__Host-frontline_session" : "frontline_session";
 }
 
-export function readSessionCookie(request: Request): string | null {
+export const readSessionCookie = (request: Request) => readCookie(request, sessionCookieName());
+
+/** A cookie's value from the request, or null when it is absent or empty. */
+export function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("Cookie");
   if (!header) return null;
-  const name = sessionCookieName();
   for (const part of header.split(";")) {
     const separator = part.indexOf("=");
     if (separator === -1) continue;
@@ -28,7 +30,12 @@ function attributes(maxAgeSeconds: number) {
 
 export function serializeSessionCookie(token: string, expiresAt: Date, now = new Date()): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  return `${sessionCookieName()}=${token}; ${attributes(maxAge)}`;
+  return serializeCookie(sessionCookieName(), token, maxAge);
+}
+
+/** An HttpOnly, SameSite=Lax cookie for the whole site, Secure whenever the session's is. */
+export function serializeCookie(name: string, value: string, maxAgeSeconds: number): string {
+  return `${name}=${value}; ${attributes(maxAgeSeconds)}`;
 }
 
 export function clearSessionCookie(): string {

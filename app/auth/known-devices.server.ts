@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import { secureCookies } from "~/env.server";
+import { readCookie, serializeCookie } from "./cookie.server";
 import {
   generateSessionToken,
   looksLikeSessionToken,
@@ -19,15 +20,8 @@ export function deviceCookieName() {
 }
 
 function readDeviceToken(request: Request): string | null {
-  const name = deviceCookieName();
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const separator = part.indexOf("=");
-    if (separator !== -1 && part.slice(0, separator).trim() === name) {
-      const value = part.slice(separator + 1).trim();
-      return looksLikeSessionToken(value) ? value : null;
-    }
-  }
-  return null;
+  const value = readCookie(request, deviceCookieName());
+  return value && looksLikeSessionToken(value) ? value : null;
 }
 
 /** Whether this browser has signed in to the account with this e-mail before. */
@@ -62,9 +56,4 @@ export async function rememberDevice(request: Request, userId: string, now = new
   return serializeDeviceCookie(token);
 }
 
-function serializeDeviceCookie(token: string) {
-  const parts = [`${deviceCookieName()}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax"];
-  parts.push(`Max-Age=${year}`);
-  if (secureCookies()) parts.push("Secure");
-  return parts.join("; ");
-}
+const serializeDeviceCookie = (token: string) => serializeCookie(deviceCookieName(), token, year);

@@ -13,6 +13,7 @@ import { env, secureCookies } from "~/env.server";
 import { log } from "~/utils/log.server";
 import type { Role } from "./roles";
 import type { SessionUser } from "./session.server";
+import { readCookie, serializeCookie } from "./cookie.server";
 import { generateSessionToken, sessionIdFromToken } from "./session-token.server";
 
 // Two-factor sign-in as Lucia's guide describes it (lucia-auth.com, "Two-factor authentication
@@ -188,12 +189,8 @@ export function challengeCookieName() {
   return secureCookies() ? "__Host-frontline_2fa" : "frontline_2fa";
 }
 
-function cookie(value: string, maxAge: number) {
-  const parts = [`${challengeCookieName()}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax"];
-  parts.push(`Max-Age=${maxAge}`);
-  if (secureCookies()) parts.push("Secure");
-  return parts.join("; ");
-}
+const cookie = (value: string, maxAge: number) =>
+  serializeCookie(challengeCookieName(), value, maxAge);
 
 /** After the right password: a challenge for the code, and the cookie that carries it. */
 export async function startChallenge(userId: string, redirectTo: string | null, now = new Date()) {
@@ -218,13 +215,7 @@ export const clearChallengeCookie = () => cookie("", 0);
 
 /** The challenge this browser holds, if it is still open. */
 export async function readChallenge(request: Request, now = new Date()) {
-  const name = challengeCookieName();
-  let token: string | null = null;
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const separator = part.indexOf("=");
-    if (separator !== -1 && part.slice(0, separator).trim() === name)
-      token = part.slice(separator + 1).trim();
-  }
+  const token = readCookie(request, challengeCookieName());
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
   const challenge = await prisma.signInChallenge.findUnique({
     where: { id: sessionIdFromToken(token) },
@@ -234,12 +225,12 @@ export async function readChallenge(request: Request, now = new Date()) {
       redirectTo: true,
       failures: true,
       expiresAt: true,
-      user: { select: { email: true } },
+      user: { select: { email: true, role: true, active: true } },
     },
   });
   if (!challenge || challenge.expiresAt <= now) return null;
   const { user, ...rest } = challenge;
-  return { ...rest, email: user.email };
+  return { ...rest, email: user.email, role: user.role, active: user.active };
 }
 
 /** A wrong code: counted, and the challenge ends after too many. Returns whether it goes on. */
