@@ -14,6 +14,7 @@ export const auditActions = [
   "observation.add",
   "observation.acknowledge",
   "recognition.give",
+  "attempts.grant",
   "self-assessment.record",
   "password.change",
   "sessions.end",

@@ -180,6 +180,7 @@ export function remarkFrontline(extraction: Extraction) {
             id: p.id,
             title: p.title ?? "Check your understanding",
             passScore: p.passScore ?? null,
+            rules: rulesOf(p),
             questions,
             at: at(element),
           }
@@ -239,6 +240,7 @@ export function remarkFrontline(extraction: Extraction) {
             start: p.start,
             scoring: p.scoring,
             passScore: p.passScore ?? null,
+            rules: rulesOf(p),
             nodes,
             endings,
             at: at(element),
@@ -356,4 +358,12 @@ function attributeValue(attribute: MdxJsxAttribute): unknown {
   } catch {
     return new Error(`must be a plain value such as "text", {3} or {true}, not {${value.value}}`);
   }
+}
+
+function rulesOf(p: { maxAttempts?: number; waitMinutes?: number; showAnswers?: boolean }) {
+  return {
+    maxAttempts: p.maxAttempts ?? null,
+    waitMinutes: p.waitMinutes ?? null,
+    showAnswers: p.showAnswers ?? null,
+  };
 }

@@ -25,6 +25,15 @@ export const FrontmatterSchema = z
     passScore: z.number().int().min(1).max(100),
     draft: z.boolean().default(false),
     attestation: z.string().trim().min(10).max(1000).optional(),
+    // Rules for every quiz and role-play in the module; a component's own props win.
+    attempts: z
+      .object({
+        max: z.number().int().min(1).max(20).optional(),
+        waitMinutes: z.number().int().min(0).max(10_080).optional(),
+        showAnswers: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

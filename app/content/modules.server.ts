@@ -96,6 +96,11 @@ function byCourseOrder(a: ValidModule, b: ValidModule) {
   return order(a) - order(b) || a.frontmatter.title.localeCompare(b.frontmatter.title);
 }
 
+/** Every published module that compiled cleanly, in its English source. */
+export async function publishedModules(): Promise<ValidModule[]> {
+  return (await listModuleArtefacts()).filter(isValid).filter((m) => !m.frontmatter.draft);
+}
+
 /** The course as a learner sees it: published modules (and drafts for trainers), valid ones only. */
 export async function readableModules(user: SessionUser) {
   const [artefacts, completions] = await Promise.all([

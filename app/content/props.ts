@@ -7,6 +7,13 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and hyphens");
 const text = z.string().trim().min(1, "must not be empty");
+// Attempt rules (docs/authoring.md): a limit, a wait after a failed attempt, answers shown.
+export const ruleProps = {
+  maxAttempts: z.number().int().min(1).max(20).optional(),
+  waitMinutes: z.number().int().min(0).max(10_080).optional(),
+  showAnswers: z.boolean().optional(),
+};
+
 // Wide enough for scores brought in from H5P; a typo beyond it is caught.
 const score = z.number().int().min(-100).max(100);
 
@@ -20,7 +27,12 @@ export const componentProps = {
   Step: z.object({ title: text }),
   Figure: z.object({ src: text, alt: text, caption: text.optional() }),
   // An impossible pass mark (over 100) is reported by validateQuiz as unreachable.
-  Quiz: z.object({ id, title: text.optional(), passScore: z.number().int().min(1).optional() }),
+  Quiz: z.object({
+    id,
+    title: text.optional(),
+    passScore: z.number().int().min(1).optional(),
+    ...ruleProps,
+  }),
   Question: z.object({ id, type: z.enum(["single", "multiple"]).default("single"), prompt: text }),
   Option: z.object({ id, correct: z.boolean().default(false), feedback: text }),
   Scenario: z.object({
@@ -31,6 +43,7 @@ export const componentProps = {
     scoring: z.enum(scoringModes).default("path"),
     // Which modes take a pass score, and where scores may stand, is checked by validateScenario.
     passScore: z.number().int().min(0).optional(),
+    ...ruleProps,
   }),
   Node: z.object({ id, speaker: text.default("Customer"), mood: z.enum(moods).default("neutral") }),
   Choice: z.object({ to: id, score: score.default(0), feedback: text.optional() }),

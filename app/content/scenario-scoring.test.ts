@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bestReplyBias } from "./scenario-scoring";
 import type { ScenarioDef } from "./types";
+import { noRules } from "./types";
 
 const at = { line: 1, column: 1 };
 /** A role-play of nodes whose replies carry these scores, in written order. */
@@ -12,6 +13,7 @@ function scenario(scoring: ScenarioDef["scoring"], ...nodes: number[][]): Scenar
     start: "n0",
     scoring,
     passScore: null,
+    rules: noRules,
     endings: [],
     at,
     nodes: nodes.map((scores, i) => ({

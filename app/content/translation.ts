@@ -2,7 +2,7 @@ import type { ModuleArtefact, TranslationArtefact } from "./compile.server";
 import { parseVersion } from "./frontmatter";
 import { topSection } from "./source-fingerprint";
 import type { TreeNode } from "./tree";
-import type { Position, Problem, QuizDef, ScenarioDef } from "./types";
+import type { Position, Problem, QuizDef, RuleProps, ScenarioDef } from "./types";
 
 // A translation against its English source: is its structure exactly the source's (so it cannot
 // change an answer key), how current is it, and the module a learner reads in that language.
@@ -31,9 +31,26 @@ function compareList<T extends { id: string; at: Position }>(
   source.forEach((s, index) => each(s, translated[index]!));
 }
 
+/** Attempt rules are settings, not words: a translation repeats the source's or leaves them out. */
+function compareRules(
+  kind: string,
+  source: QuizDef | ScenarioDef,
+  t: QuizDef | ScenarioDef,
+  report: Report,
+) {
+  for (const [name, value] of Object.entries(t.rules) as [keyof RuleProps, unknown][]) {
+    if (value !== null && value !== source.rules[name])
+      report(
+        t.at,
+        `${kind} "${t.id}": ${name} must be the source's (${source.rules[name] ?? "none"})`,
+      );
+  }
+}
+
 function compareQuiz(source: QuizDef, t: QuizDef, report: Report) {
   if (source.passScore !== t.passScore)
     report(t.at, `Quiz "${t.id}": passScore must be the source's (${source.passScore ?? "none"})`);
+  compareRules("Quiz", source, t, report);
   compareList("Question", source.questions, t.questions, t.at, report, (sq, tq) => {
     if (sq.type !== tq.type)
       report(tq.at, `Question "${tq.id}": type must be the source's ("${sq.type}")`);
@@ -57,6 +74,7 @@ function compareScenario(source: ScenarioDef, t: ScenarioDef, report: Report) {
       t.at,
       `Scenario "${t.id}": passScore must be the source's (${source.passScore ?? "none"})`,
     );
+  compareRules("Scenario", source, t, report);
   compareList("Node", source.nodes, t.nodes, t.at, report, (sn, tn) => {
     // The speaker is a label people read ("Mira (customer)"): translated like any words.
     if (sn.mood !== tn.mood) report(tn.at, `Node "${tn.id}": mood must be the source's`);

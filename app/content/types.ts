@@ -19,11 +19,23 @@ export type QuestionDef = {
   options: OptionDef[];
   at: Position;
 };
+/**
+ * Attempt rules written on a Quiz or Scenario; each left out (null) falls back to the module's
+ * `attempts` frontmatter, then to no rule (docs/authoring.md, "Attempt rules").
+ */
+export type RuleProps = {
+  maxAttempts: number | null;
+  waitMinutes: number | null;
+  showAnswers: boolean | null;
+};
+export const noRules: RuleProps = { maxAttempts: null, waitMinutes: null, showAnswers: null };
+
 export type QuizDef = {
   id: string;
   title: string;
   /** Percent of questions right needed to pass; null: the module's passScore applies. */
   passScore: number | null;
+  rules: RuleProps;
   questions: QuestionDef[];
   at: Position;
 };
@@ -73,6 +85,7 @@ export type ScenarioDef = {
   start: string;
   scoring: ScoringMode;
   passScore: number | null;
+  rules: RuleProps;
   nodes: NodeDef[];
   endings: EndingDef[];
   at: Position;

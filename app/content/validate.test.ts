@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioDef } from "./types";
+import { noRules } from "./types";
 import { scenarioMaxScore } from "./scenario-scoring";
 import { validateScenario } from "./validate";
 
@@ -32,6 +33,7 @@ const scenario = (
   start: nodes[0]!.id,
   scoring,
   passScore,
+  rules: noRules,
   nodes,
   endings,
   at,

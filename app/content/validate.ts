@@ -182,6 +182,12 @@ function scoringFindings(scenario: ScenarioDef): Finding[] {
       });
     }
   }
+  if (scenario.rules.showAnswers && mode !== "path") {
+    findings.push({
+      at: scenario.at,
+      message: `Scenario "${scenario.id}" has showAnswers but scoring="${mode}": the better replies are known only when each reply has a score (scoring="path")`,
+    });
+  }
   if (scenario.passScore === null) return findings;
   if (mode === "none") {
     findings.push({

@@ -4,6 +4,7 @@ import { log } from "~/utils/log.server";
 import type { ReadableModule } from "./module-key";
 import { attemptFields } from "./quiz/attempts.server";
 import { runFields, shownRuns } from "./scenario/runs.server";
+import { grantsOf } from "./attempt-limits.server";
 import { currentMajor, moduleKey, servedLocale } from "./module-key";
 
 /** What progress is worked out from: the learner's records at the module's MAJOR version. */
@@ -60,11 +61,12 @@ const readSections = (where: VersionWhere) =>
 /**
  * Everything the module page shows of one learner, read once: their attempts and runs (whole,
  * for the quiz and role-play panels), signature, completion and sections read, at the module's
- * current MAJOR version. Five queries side by side; progress comes from the same rows.
+ * current MAJOR version. Five queries side by side (a sixth for extra attempts where a quiz or
+ * role-play has a limit); progress comes from the same rows.
  */
 export async function moduleRecords(userId: string, module: ReadableModule) {
   const version = { userId, ...currentMajor(module) };
-  const [attempts, runs, attestation, completion, sectionsRead] = await Promise.all([
+  const [attempts, runs, attestation, completion, sectionsRead, grants] = await Promise.all([
     prisma.quizAttempt.findMany({
       where: version,
       orderBy: { number: "asc" },
@@ -78,6 +80,7 @@ export async function moduleRecords(userId: string, module: ReadableModule) {
     latestAttestation(version),
     latestCompletion(version),
     readSections(version),
+    grantsOf(userId, module),
   ]);
   const progress = progressOf(module, {
     passedQuizIds: [...new Set(attempts.filter((a) => a.passed).map((a) => a.quizId))],
@@ -88,7 +91,7 @@ export async function moduleRecords(userId: string, module: ReadableModule) {
     completion,
     readSectionIds: [...new Set(sectionsRead.map((r) => r.sectionId))],
   });
-  return { attempts, runs, progress };
+  return { attempts, runs, grants, progress };
 }
 
 function progressOf(module: ReadableModule, facts: ProgressFacts) {

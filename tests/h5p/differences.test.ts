@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { runScore, scenarioMaxScore } from "~/content/scenario-scoring";
 import type { ScenarioDef } from "~/content/types";
+import { noRules } from "~/content/types";
 import { choose, type PathStep } from "~/training/scenario/scoring";
 import { playH5P, type H5PParams } from "./h5p-rules";
 import { diamond, negative, staticEnds } from "./packages";
@@ -23,6 +24,7 @@ function frontline(
     start: Object.keys(nodes)[0]!,
     scoring,
     passScore: null,
+    rules: noRules,
     at,
     nodes: Object.entries(nodes).map(([id, replies]) => ({
       id,

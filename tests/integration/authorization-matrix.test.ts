@@ -469,6 +469,36 @@ const table: Record<string, Probe[]> = {
       expect: { ...managersOnly, manager: 404, otherManager: 404, admin: 404 },
     },
   ],
+  // The canary quiz has no attempt limit, so a manager of Tomas's team is answered "no extra
+  // attempt is needed" (400) after every check of who may ask; tests/integration/attempt-rules
+  // covers the grant itself.
+  "POST /team/:userId [grant-attempt]": [
+    {
+      what: "an extra attempt for Tomas (Front desk)",
+      url: ({ f }) => `/team/${f.id.tomas}`,
+      form: ({ f }) => ({
+        intent: "grant-attempt",
+        employeeId: f.id.tomas,
+        slug,
+        kind: "quiz",
+        itemId: "canary-quiz",
+      }),
+      expect: { ...frontDeskOnly, manager: 400, admin: 400 },
+    },
+    {
+      what: "an extra attempt for oneself",
+      // Anonymous has no self: Tomas stands in (the answer is the sign-in page either way).
+      url: (c) => `/team/${selfId(c) || c.f.id.tomas}`,
+      form: (c) => ({
+        intent: "grant-attempt",
+        employeeId: selfId(c) || c.f.id.tomas,
+        slug,
+        kind: "quiz",
+        itemId: "canary-quiz",
+      }),
+      expect: notOneself,
+    },
+  ],
   "GET /team/observations/new": [
     { what: "the form", url: "/team/observations/new", expect: managersOnly },
   ],

@@ -59,6 +59,12 @@ const expected: Record<string, string[]> = {
   ],
   "translation-question-type": [`index.sl.mdx:21:3 Question "q1": type must be the source's`],
   "translation-quiz-pass-score": [`index.sl.mdx:20:1 Quiz "check": passScore must be the source's`],
+  "translation-attempt-rules": [
+    `index.sl.mdx:20:1 Quiz "check": maxAttempts must be the source's (2)`,
+  ],
+  "scenario-show-answers-without-scores": [
+    '17:1 Scenario "call" has showAnswers but scoring="ending": the better replies are known only when each reply has a score (scoring="path")',
+  ],
   "translation-reply-score": [
     'index.sl.mdx:30:5 Reply 1 of node "open": must lead to "done" with score 2 as in the source',
   ],

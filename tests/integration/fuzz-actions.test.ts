@@ -422,6 +422,28 @@ const specs: Record<string, ActionSpec<unknown>> = {
       });
     },
   }),
+  // The canary quiz has no attempt limit: every well-formed form is refused (nothing to allow),
+  // and the generated ones check that nothing else gets through. The grant itself is
+  // tests/integration/attempt-rules.test.ts's.
+  "POST /team/:userId [grant-attempt]": spec({
+    as: who.recognise,
+    always: "refused",
+    fields: [
+      field("userId", () => [f.id(who.daniel)], {
+        param: true,
+        foreign: () => [f.id(who.recognise), ...f.members(f.teams.frontDesk)],
+      }),
+      fixed("intent", "grant-attempt"),
+      field("formKey", () => [randomUUID()]),
+      field("employeeId", () => [f.id(who.daniel)], {
+        foreign: () => [...f.members(f.teams.frontDesk), f.id(who.recognise)],
+      }),
+      field("slug", () => [slug], { foreign: () => ["draft-module"] }),
+      fixed("kind", "quiz", "scenario"),
+      fixed("itemId", "canary-quiz", "canary-call"),
+    ],
+    writes: {},
+  }),
   "POST /team/self-assessment": spec({
     as: who.assess,
     fields: [

@@ -27,6 +27,7 @@ const runAt = (id: string): RunRow => ({
   maxScore: null,
   endingId: null,
   passed: null,
+  finishedAt: null,
 });
 
 async function repliesOf(id: string) {

@@ -134,6 +134,7 @@ describe("the write limit (2.4.1)", () => {
       "team/observations/new",
       "team/recognition",
       "team/self-assessment",
+      "team/:userId",
       "admin",
       "locale",
     ]);

@@ -4,6 +4,7 @@ import type { QuizView } from "~/training/quiz/attempts.server";
 import { Button } from "~/components/ui/button";
 import { useFormat } from "~/i18n/use-format";
 import { problemText } from "~/training/messages";
+import { AttemptLimits } from "./attempt-limits";
 
 /** A refused action's message (message keys from the server) in the reader's language. */
 function ActionError({ message }: { message?: string }) {
@@ -63,18 +64,27 @@ function Result({ quiz }: { quiz: QuizView }) {
                   {chosen.feedback}
                 </li>
               ))}
+              {result.missed?.map((missed) => (
+                <li key={missed.optionId} className="text-green-900">
+                  <span className="font-medium">{t("training:quiz.rightAnswer")}</span>{" "}
+                  {missed.text}. {missed.feedback}
+                </li>
+              ))}
             </ul>
           </li>
         ))}
       </ol>
+      <AttemptLimits limits={quiz.limits} passed={quiz.passedEver} />
       <div className="flex flex-wrap items-center gap-3">
-        <Link
-          to={`?retry=${quiz.id}#quiz-${quiz.id}`}
-          preventScrollReset
-          className="rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline hover:bg-brand-800"
-        >
-          {last.passed ? t("training:quiz.takeAgain") : t("training:quiz.tryAgain")}
-        </Link>
+        {quiz.limits.blocked ? null : (
+          <Link
+            to={`?retry=${quiz.id}#quiz-${quiz.id}`}
+            preventScrollReset
+            className="rounded-lg bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline hover:bg-brand-800"
+          >
+            {last.passed ? t("training:quiz.takeAgain") : t("training:quiz.tryAgain")}
+          </Link>
+        )}
         {quiz.history.length > 1 ? (
           <p className="text-sm text-slate-600">
             {t("training:quiz.earlierAttempts", {
@@ -160,7 +170,12 @@ export function QuizPanel({ quiz, error }: { quiz: QuizView; error?: string }) {
               {t("training:quiz.submit")}
             </Button>
             <span className="text-sm text-slate-600">
-              {t("training:quiz.attempt", { number: quiz.attempt })}
+              {quiz.limits.allowed === null
+                ? t("training:quiz.attempt", { number: quiz.attempt })
+                : t("training:quiz.attemptOf", {
+                    number: quiz.attempt,
+                    allowed: quiz.limits.allowed,
+                  })}
             </span>
           </div>
         </Form>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ScenarioView } from "~/training/scenario/runs.server";
 import { Button } from "~/components/ui/button";
 import { ActionError } from "./quiz-panel";
+import { AttemptLimits } from "./attempt-limits";
 
 const moodStyle: Record<string, string> = {
   angry: "bg-red-100 text-red-900",
@@ -100,6 +101,15 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
                   {turn.feedback}
                 </p>
               ) : null}
+              {turn.better ? (
+                <div className="ml-auto max-w-[90%] rounded-xl border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-950">
+                  <p className="font-medium">{t("training:scenario.betterReply")}</p>
+                  <p className="mt-0.5">{turn.better.reply}</p>
+                  {turn.better.feedback ? (
+                    <p className="mt-0.5 text-green-900 italic">{turn.better.feedback}</p>
+                  ) : null}
+                </div>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -188,17 +198,22 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
               </Button>
             </Form>
           ) : null}
-          <Form method="post" preventScrollReset>
-            <Hidden values={{ intent: "scenario-start", scenarioId: scenario.id }} />
-            <Button type="submit" variant={run ? "secondary" : "primary"} disabled={busy}>
-              {!run
-                ? t("training:scenario.start")
-                : run.ending
-                  ? t("training:scenario.playAgain")
-                  : t("training:scenario.startOver")}
-            </Button>
-          </Form>
+          {scenario.limits.blocked ? null : (
+            <Form method="post" preventScrollReset>
+              <Hidden values={{ intent: "scenario-start", scenarioId: scenario.id }} />
+              <Button type="submit" variant={run ? "secondary" : "primary"} disabled={busy}>
+                {!run
+                  ? t("training:scenario.start")
+                  : run.ending
+                    ? t("training:scenario.playAgain")
+                    : t("training:scenario.startOver")}
+              </Button>
+            </Form>
+          )}
         </div>
+        {run?.current ? null : (
+          <AttemptLimits limits={scenario.limits} passed={scenario.finishedEver} />
+        )}
       </div>
     </section>
   );

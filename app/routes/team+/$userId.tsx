@@ -1,11 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
+import { retryAfterHeaders } from "~/auth/write-limit.server";
 import { EmployeeModules } from "~/components/team/employee-modules";
+import { OutOfAttemptsList } from "~/components/team/out-of-attempts";
+import { requireReadableModule } from "~/content/modules.server";
+import { newFormKey } from "~/db/form-keys.server";
+import { grantAttempt, outOfAttempts } from "~/training/attempt-limits.server";
+import { UserInputError } from "~/training/module-key";
+import { readPersonForm } from "~/team/person-forms.server";
+import { formErrorResponse } from "~/utils/form.server";
+import { formKeyField } from "~/utils/form-key";
 import { ObservationList } from "~/components/team/observation-list";
 import { RecognitionList } from "~/components/team/recognition-list";
 import { TrendCharts } from "~/components/team/trend-chart";
@@ -23,14 +33,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Frontline" },
 ];
 
+export const headers = retryAfterHeaders;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "team");
   const employee = await requireTeamMember(user, params.userId ?? "");
   const locale = await requestLocale(request, user);
-  const [enrollments, observations, recognitions] = await Promise.all([
+  const [enrollments, observations, recognitions, stuck] = await Promise.all([
     listEnrollments([employee.id]),
     observationsOf(employee.id, undefined, locale),
     recognitionsOf(employee.id),
+    outOfAttempts(employee.id, locale),
   ]);
   return {
     title: fixedT(locale, "team")("person.metaTitle", { name: employee.name }),
@@ -51,7 +64,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     observations,
     trend: trendOf(observations, locale),
     recognitions,
+    // One form key each: every row is its own one-time form. Not for one's own record.
+    outOfAttempts:
+      employee.id === user.id ? [] : stuck.map((item) => ({ ...item, formKey: newFormKey() })),
   };
+}
+
+const slugField = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+const GrantSchema = z.object({
+  intent: z.literal("grant-attempt"),
+  formKey: formKeyField,
+  employeeId: z.string().min(1).max(64),
+  slug: slugField,
+  kind: z.enum(["quiz", "scenario"]),
+  itemId: slugField,
+});
+
+/** One more attempt at a quiz or role-play the person has used up without passing. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readPersonForm(request, () => GrantSchema, "team:errors.attemptsForYourself");
+  if (form.refusal) return form.refusal;
+  const { manager, value } = form;
+  if (value.employeeId !== params.userId) return formErrorResponse("team:errors.noSuchPerson");
+  // Someone outside the manager's teams is a 404, as on every page of theirs.
+  const employee = await requireTeamMember(manager, value.employeeId);
+  const module = await requireReadableModule(value.slug, manager, 400);
+  try {
+    await grantAttempt(manager, employee, module, value, context.clientAddress);
+  } catch (error) {
+    if (error instanceof UserInputError) return formErrorResponse(error.message);
+    throw error;
+  }
+  const item =
+    value.kind === "quiz"
+      ? module.quizzes.find((q) => q.id === value.itemId)
+      : module.scenarios.find((q) => q.id === value.itemId);
+  return { granted: { title: item?.title ?? value.itemId, name: employee.name } };
 }
 
 function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
@@ -65,11 +117,13 @@ function Section({ id, title, children }: { id: string; title: ReactNode; childr
   );
 }
 
-const action =
+const linkButton =
   "inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
 
 export default function EmployeeRecord() {
-  const { employee, modules, observations, trend, recognitions } = useLoaderData<typeof loader>();
+  const { employee, modules, observations, trend, recognitions, outOfAttempts } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const format = useFormat();
   const lead = [
@@ -82,13 +136,13 @@ export default function EmployeeRecord() {
       <div className="mb-8 flex flex-wrap gap-3">
         <Link
           to={`/team/observations/new?employee=${employee.id}`}
-          className={`${action} bg-brand-700 text-white hover:bg-brand-800`}
+          className={`${linkButton} bg-brand-700 text-white hover:bg-brand-800`}
         >
           {t("team:actions.recordObservation")}
         </Link>
         <Link
           to={`/team/recognition?employee=${employee.id}`}
-          className={`${action} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}
+          className={`${linkButton} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}
         >
           {t("team:person.recognise", { name: employee.name.split(" ")[0] })}
         </Link>
@@ -97,6 +151,16 @@ export default function EmployeeRecord() {
         <Section id="modules-heading" title={t("team:person.modules")}>
           <EmployeeModules modules={modules} labelledBy="modules-heading" />
         </Section>
+        {outOfAttempts.length || (actionData && "granted" in actionData) ? (
+          <Section id="attempts-heading" title={t("team:person.attempts.heading")}>
+            <OutOfAttemptsList
+              items={outOfAttempts}
+              employee={employee}
+              labelledBy="attempts-heading"
+              result={actionData}
+            />
+          </Section>
+        ) : null}
         <Section id="trend-heading" title={t("team:person.trend")}>
           <TrendCharts trends={trend} />
         </Section>

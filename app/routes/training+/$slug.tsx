@@ -51,8 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     module: readerView(module),
     // The text's runs by key only: their HTML goes into the page, not into its data (prose.tsx).
     text: prosePieces(module, await requestLocale(request, user)),
-    quizzes: quizViews(user.id, module, retry, records.attempts),
-    scenarios: scenarioViews(module, records.runs),
+    quizzes: quizViews(user.id, module, retry, records.attempts, records.grants),
+    scenarios: scenarioViews(module, records.runs, records.grants),
     progress,
   };
 }

@@ -11,8 +11,10 @@ import {
   UserInputError,
 } from "../module-key";
 import type { QuizAnswers, QuizResult } from "./grading";
-import { answerProblems, gradeQuiz } from "./grading";
+import { answerProblems, gradeQuiz, withAnswers } from "./grading";
+import { attemptRules, attemptState, attemptsView } from "../attempt-rules";
 import { seededShuffle } from "./shuffle";
+import { checkNextAttempt } from "../attempt-limits.server";
 
 export const passScoreOf = (quiz: QuizDef, module: ReadableModule) =>
   quiz.passScore ?? module.frontmatter.passScore;
@@ -40,7 +42,7 @@ export async function submitAttempt(
   const last = await prisma.quizAttempt.findFirst({
     where: { userId, ...currentMajor(module), quizId: quiz.id },
     orderBy: { number: "desc" },
-    select: { number: true },
+    select: { number: true, passed: true, submittedAt: true },
   });
   const expected = (last?.number ?? 0) + 1;
   if (input.attempt !== expected) {
@@ -50,6 +52,11 @@ export async function submitAttempt(
         : "training:errors.attemptNotStarted",
     );
   }
+  // The number is part of the row's key, so two submissions at once cannot both pass this.
+  await checkNextAttempt(userId, module, quiz, {
+    used: last?.number ?? 0,
+    lastFailedAt: last && !last.passed ? last.submittedAt : null,
+  });
   const result = gradeQuiz(quiz, input.answers, passScoreOf(quiz, module));
   await uniqueOrRefuse(
     "training:errors.attemptSubmitted",
@@ -72,7 +79,6 @@ export async function submitAttempt(
   return result;
 }
 
-/** What the page shows for each quiz: the open attempt's shuffled form, or the last result. */
 /** What the module page reads of each attempt (moduleRecords in ../completion.server.ts). */
 export const attemptFields = {
   quizId: true,
@@ -98,6 +104,8 @@ export function quizViews(
   module: ReadableModule,
   retryQuizId: string | null,
   attempts: AttemptRow[],
+  grants: Map<string, Date[]> = new Map(),
+  now = new Date(),
 ) {
   return module.quizzes.map((quiz) => {
     const mine = attempts.filter((a) => a.quizId === quiz.id);
@@ -105,12 +113,26 @@ export function quizViews(
     const next = (last?.number ?? 0) + 1;
     const passScore = passScoreOf(quiz, module);
     const seed = `${userId}:${module.slug}:${module.frontmatter.version}:${quiz.id}:${next}`;
+    const rules = attemptRules(quiz, module.frontmatter);
+    const state = attemptState(
+      rules,
+      {
+        used: last?.number ?? 0,
+        lastFailedAt: last && !last.passed ? last.submittedAt : null,
+        grants: grants.get(quiz.id) ?? [],
+      },
+      now,
+    );
+    const graded = last
+      ? gradeQuiz(quiz, JSON.parse(last.answers) as QuizAnswers, passScore)
+      : null;
     return {
       id: quiz.id,
       title: quiz.title,
       passScore,
       attempt: next,
-      open: !last || retryQuizId === quiz.id,
+      open: !state.blocked && (!last || retryQuizId === quiz.id),
+      limits: attemptsView(state),
       passedEver: mine.some((a) => a.passed),
       questions: quiz.questions.map((q) => ({
         id: q.id,
@@ -124,7 +146,8 @@ export function quizViews(
       last: last
         ? {
             // Feedback comes from the definitions; the verdict is the one stored when it was graded.
-            ...gradeQuiz(quiz, JSON.parse(last.answers) as QuizAnswers, passScore),
+            // The right answers only after a pass, or a failure where the rules say so.
+            ...(last.passed || rules.showAnswers ? withAnswers(quiz, graded!) : graded!),
             number: last.number,
             score: last.score,
             passed: last.passed,

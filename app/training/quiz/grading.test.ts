@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QuizDef } from "~/content/types";
+import { noRules } from "~/content/types";
 import { errorText } from "~/i18n/errors";
 import { fixedT } from "~/i18n/i18n.server";
 import { answerProblems, gradeQuiz } from "./grading";
@@ -21,6 +22,7 @@ const quiz: QuizDef = {
   id: "q",
   title: "Q",
   passScore: null,
+  rules: noRules,
   at,
   questions: [
     { id: "one", type: "single", prompt: "One?", at, options: [option("a", true), option("b")] },

@@ -11,6 +11,8 @@ export type QuestionResult = {
   correct: boolean;
   /** The options the learner chose, each with its feedback. */
   chosen: { optionId: string; text: string; feedback: string }[];
+  /** The right options not chosen; only where the rules let this attempt show the answers. */
+  missed?: { optionId: string; text: string; feedback: string }[];
 };
 
 export type QuizResult = {
@@ -77,4 +79,20 @@ export function gradeQuiz(quiz: QuizDef, answers: QuizAnswers, passScore: number
   const questionCount = quiz.questions.length;
   const score = questionCount ? Math.floor((correctCount / questionCount) * 100) : 0;
   return { correctCount, questionCount, score, passed: score >= passScore, questions };
+}
+
+/** The result with, for each question answered wrongly, the right options the learner missed. */
+export function withAnswers(quiz: QuizDef, result: QuizResult): QuizResult {
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  return {
+    ...result,
+    questions: result.questions.map((r) => {
+      if (r.correct) return r;
+      const chosen = new Set(r.chosen.map((c) => c.optionId));
+      const missed = (byId.get(r.questionId)?.options ?? [])
+        .filter((o) => o.correct && !chosen.has(o.id))
+        .map((o) => ({ optionId: o.id, text: o.text, feedback: o.feedback }));
+      return { ...r, missed };
+    }),
+  };
 }

@@ -1,5 +1,5 @@
 import { prisma } from "~/db.server";
-import type { ScenarioDef } from "~/content/types";
+import type { NodeDef, ScenarioDef } from "~/content/types";
 import { runPassed, runScore, scenarioMaxScore } from "~/content/scenario-scoring";
 import { errorKey } from "~/i18n/errors";
 import type { ReadableModule } from "../module-key";
@@ -13,6 +13,8 @@ import {
 import type { PathStep } from "./scoring";
 import { choose, goBack } from "./scoring";
 import { seededShuffle } from "../quiz/shuffle";
+import { checkNextAttempt } from "../attempt-limits.server";
+import { attemptRules, attemptState, attemptsView } from "../attempt-rules";
 
 // Role-play runs in the database. Every move names the node it answers and the step it expects,
 // and is written with a conditional update on both: a stale, repeated or concurrent move changes
@@ -35,7 +37,12 @@ export async function startRun(userId: string, module: ReadableModule, scenarioI
   const last = await prisma.scenarioRun.findFirst({
     where,
     orderBy: { number: "desc" },
-    select: { number: true },
+    select: { number: true, status: true, passed: true, finishedAt: true },
+  });
+  // Starting over counts as an attempt: abandoning a run that is going badly is not a way round.
+  await checkNextAttempt(userId, module, scenario, {
+    used: last?.number ?? 0,
+    lastFailedAt: last?.status === "finished" && !last.passed ? last.finishedAt : null,
   });
   await uniqueOrRefuse(
     "training:errors.justStarted",
@@ -128,7 +135,9 @@ export async function stepBack(userId: string, module: ReadableModule, input: Mo
   });
 }
 
-/** What the page shows for each role-play: the run in progress, or the last finished one. */
+const bestReply = (node: NodeDef) =>
+  node.choices.reduce((best, choice) => (choice.score > best.score ? choice : best));
+
 /** What the module page reads of each run (moduleRecords in ../completion.server.ts). */
 export const runFields = {
   id: true,
@@ -143,6 +152,7 @@ export const runFields = {
   maxScore: true,
   endingId: true,
   passed: true,
+  finishedAt: true,
 } as const;
 
 /** The runs the page shows: in progress or finished (abandoned ones stay on record only). */
@@ -161,25 +171,54 @@ export type RunRow = {
   maxScore: number | null;
   endingId: string | null;
   passed: boolean | null;
+  finishedAt: Date | null;
 };
 
 /** The module's role-plays as the learner sees them, from their runs at this MAJOR version. */
-export function scenarioViews(module: ReadableModule, runs: RunRow[]) {
+export function scenarioViews(
+  module: ReadableModule,
+  runs: RunRow[],
+  grants: Map<string, Date[]> = new Map(),
+  now = new Date(),
+) {
   return module.scenarios.map((scenario) => {
     const mine = runs.filter((r) => r.scenarioId === scenario.id);
     const run =
       mine.findLast((r) => r.status === "active") ?? mine.findLast((r) => r.status === "finished");
+    const latest = mine.at(-1);
+    const rules = attemptRules(scenario, module.frontmatter);
+    const state = attemptState(
+      rules,
+      {
+        // Runs are numbered as they start; the newest is never an abandoned one.
+        used: latest?.number ?? 0,
+        lastFailedAt: latest?.status === "finished" && !latest.passed ? latest.finishedAt : null,
+        grants: grants.get(scenario.id) ?? [],
+      },
+      now,
+    );
+    // After a finished run that passed, or failed where the rules say so, each reply that scored
+    // less than the node's best is shown beside that best reply (path scoring only).
+    const reveal =
+      run?.status === "finished" &&
+      scenario.scoring === "path" &&
+      (run.passed === true || rules.showAnswers);
     const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
     const transcript = run
       ? (JSON.parse(run.path) as PathStep[]).map((step) => {
           const node = nodes.get(step.node);
           const reply = node?.choices[step.choice];
+          const best = reveal && node ? bestReply(node) : undefined;
           return {
             speaker: node?.speaker ?? "",
             mood: node?.mood ?? "neutral",
             line: node?.line ?? "",
             reply: reply?.text ?? "",
             feedback: reply?.feedback ?? "",
+            better:
+              best && reply && best.score > reply.score
+                ? { reply: best.text, feedback: best.feedback }
+                : null,
           };
         })
       : [];
@@ -190,6 +229,7 @@ export function scenarioViews(module: ReadableModule, runs: RunRow[]) {
       title: scenario.title,
       setting: scenario.setting,
       finishedEver: mine.some((r) => r.status === "finished" && r.passed),
+      limits: attemptsView(state),
       run: run
         ? {
             id: run.id,

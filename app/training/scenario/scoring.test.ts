@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioDef } from "~/content/types";
+import { noRules } from "~/content/types";
 import { pathScore } from "~/content/scenario-scoring";
 import { choose, goBack } from "./scoring";
 
@@ -20,6 +21,7 @@ const scenario: ScenarioDef = {
   start: "start",
   scoring: "path",
   passScore: null,
+  rules: noRules,
   at,
   nodes: [
     node("start", [
