@@ -108,15 +108,29 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Local files an MDX/JS file imports, followed transitively (imports outside the folder too). */
-function localImports(file: string, seen: Set<string>) {
-  if (seen.has(file) || !existsSync(file) || !statSync(file).isFile()) return;
-  seen.add(file);
-  if (!/\.(mdx?|[jt]sx?)$/.test(file)) return;
-  const source = readFileSync(file, "utf8");
-  for (const match of source.matchAll(/(?:from|import)\s+["'](\.{1,2}\/[^"']+)["']/g)) {
-    localImports(path.resolve(path.dirname(file), match[1]!), seen);
-  }
+const importPattern = /(?:from|import)\s+["'](\.{1,2}\/[^"']+)["']/g;
+
+type LocalImport = { from: string; offset: number; specifier: string; target: string };
+
+/**
+ * Every local file the `start` files import, followed transitively, wherever they are (a module
+ * may import `../../shared/part.mdx`): the files themselves included. `onImport` sees each import.
+ */
+function followImports(start: string[], onImport?: (found: LocalImport) => void): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file) || !statSync(file).isFile()) return;
+    seen.add(file);
+    if (!/\.(mdx?|[jt]sx?)$/.test(file)) return;
+    const source = readFileSync(file, "utf8");
+    for (const match of source.matchAll(importPattern)) {
+      const target = path.resolve(path.dirname(file), match[1]!);
+      onImport?.({ from: file, offset: match.index, specifier: match[1]!, target });
+      visit(target);
+    }
+  };
+  start.forEach(visit);
+  return seen;
 }
 
 /** index.<locale>.mdx: a translation of the module, not part of its English source. */
@@ -128,13 +142,11 @@ export const translationFile = /^index\.([a-z]{2,3})\.mdx$/;
  * whatever it imports from elsewhere.
  */
 export function moduleHash(moduleDir: string, entry = "index.mdx"): string {
-  const files = new Set(
-    filesUnder(moduleDir).filter((file) => {
-      const name = path.relative(moduleDir, file);
-      return name === entry || (name !== "index.mdx" && !translationFile.test(name));
-    }),
-  );
-  localImports(path.join(moduleDir, entry), files);
+  const own = filesUnder(moduleDir).filter((file) => {
+    const name = path.relative(moduleDir, file);
+    return name === entry || (name !== "index.mdx" && !translationFile.test(name));
+  });
+  const files = followImports(own);
   const hash = createHash("sha256").update(compilerVersion());
   for (const file of [...files].sort()) {
     hash.update(`\0${path.relative(moduleDir, file)}\0`).update(readFileSync(file));
@@ -309,6 +321,20 @@ async function compileMdx(contentDir: string, slug: string, entry: string): Prom
       message,
     });
   };
+
+  // Content is what trainers ship: an import from outside content/ would not travel with it.
+  const root = path.resolve(contentDir);
+  followImports([entryPath], ({ from, offset, specifier, target }) => {
+    if (target === root || target.startsWith(root + path.sep)) return;
+    const line = readFileSync(from, "utf8").slice(0, offset).split("\n").length;
+    problems.push({
+      file: path.relative(contentDir, from),
+      line,
+      column: 1,
+      message: `Import "${specifier}" reaches outside content/: keep shared parts under content/ (content/shared/, say)`,
+    });
+  });
+  if (problems.length) return { tree: null, extraction, problems };
 
   let tree: TreeNode[] | null = null;
   let renderError: string | undefined;

@@ -258,6 +258,7 @@ export function remarkFrontline(extraction: Extraction) {
       } as JsxElement;
     }
 
+    const importedParts = new Set<string>();
     const usedSectionIds = new Map<string, number>();
     visit(tree, (node, index, parent) => {
       if (node.type === "heading" && (node.depth === 2 || node.depth === 3)) {
@@ -279,6 +280,11 @@ export function remarkFrontline(extraction: Extraction) {
             report(node, `Only local .mdx files can be imported ("./part.mdx"), not "${source}"`);
           }
         }
+        // `import Part from "./part.mdx"`: <Part /> is that file's text, not an unknown component.
+        for (const m of esm.matchAll(
+          /import\s+([A-Z][A-Za-z0-9]*)\s+from\s+["']\.\.?\/[^"']+\.mdx["']/g,
+        ))
+          importedParts.add(m[1]!);
         if (/^\s*export\s/m.test(esm)) report(node, "Modules cannot export code");
         return;
       }
@@ -288,6 +294,7 @@ export function remarkFrontline(extraction: Extraction) {
         if (forbiddenHtml.has(name)) report(node, `<${name}> is not allowed in course content`);
         return;
       }
+      if (importedParts.has(name)) return SKIP;
       if (!isComponentName(name)) {
         report(
           node,

@@ -1,9 +1,27 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileModule, moduleHash } from "~/content/compile.server";
 import { compileWithCache } from "~/content/store.server";
 
 const dir = path.resolve("tests/fixtures/content-valid");
+
+/** A minimal valid frontmatter block, ending with its closing line. */
+const frontmatter = (title: string) =>
+  [
+    "---",
+    `title: ${title}`,
+    "summary: A module for the compiler's tests.",
+    "minutes: 2",
+    'version: "1.0"',
+    "audience:",
+    "  roles: [employee]",
+    "required: false",
+    "dueDays: 7",
+    "passScore: 50",
+    "---",
+  ].join("\n");
 
 describe("compiling a module", () => {
   it("lifts quizzes and scenarios out of the code the browser gets", async () => {
@@ -87,6 +105,50 @@ describe("compiling a module", () => {
     expect(moduleHash(moduleDir)).toMatch(/^[0-9a-f]{64}$/);
   }, 60_000);
 
+  it("follows imports out of the module's folder: editing a shared part changes the hash and the page", async () => {
+    const copy = mkdtempSync(path.join(tmpdir(), "frontline-imports-"));
+    const moduleDir = path.join(copy, "modules", "with-parts");
+    mkdirSync(moduleDir, { recursive: true });
+    mkdirSync(path.join(copy, "shared"));
+    writeFileSync(
+      path.join(moduleDir, "index.mdx"),
+      `${frontmatter("With parts")}\nimport Part from "../../shared/part.mdx";\n\n## One\n\n<Part />\n`,
+    );
+    // A part that imports another: the hash must follow both.
+    writeFileSync(
+      path.join(copy, "shared", "part.mdx"),
+      `import Deeper from "./deeper.mdx";\n\nShared text.\n\n<Deeper />\n`,
+    );
+    const deeper = path.join(copy, "shared", "deeper.mdx");
+    // Unique text: the disk cache remembers every hash it has compiled, across runs too.
+    const first = `Deeper text ${Date.now()}-${Math.random()}.`;
+    writeFileSync(deeper, `${first}\n`);
+    const before = moduleHash(moduleDir);
+    const served = await compileWithCache(copy, "with-parts");
+    expect(served.problems).toEqual([]);
+    expect(JSON.stringify(served.tree)).toContain(first);
+
+    const second = `${first} Now changed.`;
+    writeFileSync(deeper, `${second}\n`);
+    expect(moduleHash(moduleDir)).not.toBe(before);
+    expect(JSON.stringify((await compileWithCache(copy, "with-parts")).tree)).toContain(second);
+  }, 60_000);
+
+  it("refuses an import that reaches outside content/", async () => {
+    const copy = mkdtempSync(path.join(tmpdir(), "frontline-escape-"));
+    const moduleDir = path.join(copy, "content", "modules", "escaping");
+    mkdirSync(moduleDir, { recursive: true });
+    writeFileSync(path.join(copy, "outside.mdx"), "Text from elsewhere.\n");
+    writeFileSync(
+      path.join(moduleDir, "index.mdx"),
+      `${frontmatter("Escaping")}\nimport Outside from "../../../outside.mdx";\n\n## One\n\n<Outside />\n`,
+    );
+    const artefact = await compileModule(path.join(copy, "content"), "escaping");
+    expect(artefact.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
+      'modules/escaping/index.mdx:12:1 Import "../../../outside.mdx" reaches outside content/: keep shared parts under content/ (content/shared/, say)',
+    ]);
+  }, 60_000);
+
   it("does not compile an unchanged module twice", async () => {
     const first = await compileWithCache(dir, "canary-module");
     const { compileCount } = await import("~/content/compile.server");
@@ -120,24 +182,12 @@ describe("recompiling in development", () => {
 
 describe("texts of quizzes and role-plays", () => {
   it("read soft line breaks as spaces, as the page shows them", async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
     const copy = mkdtempSync(path.join(tmpdir(), "frontline-wrap-"));
     mkdirSync(path.join(copy, "modules", "wrapped"), { recursive: true });
     writeFileSync(
       path.join(copy, "modules", "wrapped", "index.mdx"),
       [
-        "---",
-        "title: Wrapped",
-        "summary: Long lines wrapped by a formatter.",
-        "minutes: 2",
-        'version: "1.0"',
-        "audience:",
-        "  roles: [employee]",
-        "required: false",
-        "dueDays: 7",
-        "passScore: 50",
-        "---",
+        frontmatter("Wrapped"),
         "",
         '<Quiz id="q">',
         '  <Question id="one" prompt="Which?">',
