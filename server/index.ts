@@ -9,6 +9,7 @@ import { prepareDatabase } from "~/startup.server";
 import { appOrigins, env, isProduction } from "~/env.server";
 import { fixedT } from "~/i18n/i18n.server";
 import { mailerFromEnv } from "~/mail/mailer.server";
+import { startCompletionRepair } from "~/training/completion-repair.server";
 import { startReminderSchedule } from "~/training/rollout/reminder-schedule.server";
 import { log } from "~/utils/log.server";
 import { retryWhileStorageFull, withStorageFullAnswers } from "~/utils/storage-full.server";
@@ -25,6 +26,8 @@ const production = isProduction();
 
 // A full disk makes the server wait for space here instead of exiting (and restarting in a loop).
 await retryWhileStorageFull(prepareDatabase);
+// Completions owed after a request was cut off (a crash, a full disk), now and every 5 minutes.
+startCompletionRepair();
 // Opt-in hourly reminder passes in this process; without it, run `npm run reminders` from cron.
 if (process.env.REMINDERS_SCHEDULE === "hourly") startReminderSchedule(mailerFromEnv());
 

@@ -5,6 +5,7 @@ import { requireWriteAllowance } from "~/auth/write-limit.server";
 import { requireReadableModule } from "~/content/modules.server";
 import { errorKey } from "~/i18n/errors";
 import { UserInputError } from "~/training/module-key";
+import { completeIfDone } from "~/training/completion.server";
 import { markSectionRead } from "~/training/sections.server";
 import { readForm } from "~/utils/form.server";
 
@@ -36,6 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   try {
     await markSectionRead(user.id, module, parsed.data.sectionId);
+    // With nothing to practise or sign, reading is all there is: the first report completes it
+    // (the page itself writes nothing).
+    if (!module.quizzes.length && !module.scenarios.length && !module.frontmatter.attestation)
+      await completeIfDone(user.id, module);
   } catch (error) {
     if (error instanceof UserInputError)
       return Response.json({ error: error.message }, { status: 400 });

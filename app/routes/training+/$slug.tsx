@@ -18,7 +18,7 @@ import { QuizPanel } from "~/components/training/quiz-panel";
 import { ScenarioPanel } from "~/components/training/scenario-panel";
 import { readerView, requireReadableModule } from "~/content/modules.server";
 import type { Section } from "~/content/types";
-import { completeIfDone, moduleRecords } from "~/training/completion.server";
+import { moduleRecords } from "~/training/completion.server";
 import {
   anchorFor,
   parseModuleAction,
@@ -43,17 +43,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
   const module = await requireReadableModule(params.slug ?? "", user);
   const retry = new URL(request.url).searchParams.get("retry");
+  // Reads only: a completion owed after a cut-off request is recorded by the repair pass
+  // (app/training/completion-repair.server.ts), not by a page view.
   const records = await moduleRecords(user.id, module);
-  // Also records a completion that is due but missing: the last answer's request can be cut off
-  // (crash, full disk) after the answer was saved and before the completion was.
-  const progress = await completeIfDone(user.id, module, records.progress);
   return {
     module: readerView(module),
     // The text's runs by key only: their HTML goes into the page, not into its data (prose.tsx).
     text: prosePieces(module, await requestLocale(request, user)),
     quizzes: quizViews(user.id, module, retry, records.attempts, records.grants),
     scenarios: scenarioViews(module, records.runs, records.grants),
-    progress,
+    progress: records.progress,
   };
 }
 
