@@ -1,15 +1,18 @@
+import { LRUCache } from "lru-cache";
+
 /**
- * Remembered answers of pure work by a string key, all forgotten at once when `limit` is
- * reached: for work repeated with few distinct inputs (zone offsets, due dates), where a rare
- * full clear costs less than keeping track of the least recently used.
+ * Remembered answers of pure work by a string key, at most `limit` of them, the least recently
+ * used going first: for work repeated with few distinct inputs (zone offsets, due dates). The
+ * same library bounds the per-person records (records-cache.server.ts).
  */
-export function boundedCache<T>(limit: number) {
-  const answers = new Map<string, T>();
+export function boundedCache<T extends NonNullable<unknown> | null>(limit: number) {
+  // lru-cache stores no undefined or null: a null answer is kept wrapped.
+  const answers = new LRUCache<string, { value: T }>({ max: limit });
   return (key: string, compute: () => T): T => {
-    if (answers.has(key)) return answers.get(key) as T;
+    const known = answers.get(key);
+    if (known) return known.value;
     const value = compute();
-    if (answers.size >= limit) answers.clear();
-    answers.set(key, value);
+    answers.set(key, { value });
     return value;
   };
 }

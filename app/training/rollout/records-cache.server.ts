@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { prisma } from "~/db.server";
 
 // Each person's training records, boiled down to what statuses and progress need, remembered
@@ -26,9 +27,9 @@ export type ModuleRecords = {
 export type PersonRecords = { version: number; modules: Map<string, ModuleRecords> };
 type Entry = PersonRecords;
 
-// Bounded: the oldest entries go first once this many people are remembered.
-const maxPeople = 50_000;
-const cache = new Map<string, Entry>();
+// The one cache boundary of the app's data (docs/performance.md, "What is remembered"): the least
+// recently used person goes first once this many are remembered.
+const cache = new LRUCache<string, Entry>({ max: 50_000 });
 // One copy of each id string (section, quiz, version): thousands of people share them.
 const interned = new Map<string, string>();
 const intern = (value: string) => {
@@ -169,9 +170,7 @@ export async function trainingRecords(userIds: string[], { remember = true }: Re
       entries.set(id, entry);
       // Whatever was remembered of them is out of date: dropped, and replaced when remembering.
       cache.delete(id);
-      if (!remember) continue;
-      cache.set(id, entry);
-      if (cache.size > maxPeople) cache.delete(cache.keys().next().value!);
+      if (remember) cache.set(id, entry);
     }
   }
   const nobody: PersonRecords = { version: -1, modules: new Map() };
