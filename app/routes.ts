@@ -29,6 +29,7 @@ export default [
   route("admin", "routes/admin+/index.tsx"),
   route("admin/audit", "routes/admin+/audit.tsx"),
   route("admin/audit.csv", "routes/admin+/audit.csv.ts"),
+  route("verify", "routes/verify.tsx"),
   route("verify/:code", "routes/verify.$code.tsx"),
   route("healthz", "routes/resources+/healthz.ts"),
   route("locale", "routes/resources+/locale.ts"),

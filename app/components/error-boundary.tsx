@@ -20,17 +20,26 @@ function messageOf(value: unknown): string | undefined {
 
 /** The one error page every route shows: friendly 403/404/507, a generic message for the rest. */
 export function GeneralErrorBoundary() {
-  const { t } = useTranslation();
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const copy = knownStatuses.has(status) ? String(status) : "other";
   // A 400's message says what was wrong; 403 and 404 keep their friendlier standard copy.
   // A 429's message says how long to wait.
   const detail =
     isRouteErrorResponse(error) && (status === 400 || status === 429)
       ? messageOf(error.data)
       : undefined;
-  const title = t(`errors.${copy}.title`);
+  return <ErrorPage status={status} detail={detail} />;
+}
+
+/** The key of an error page's title in common.json, for a status. */
+export const errorTitleKey = (status: number) =>
+  `errors.${knownStatuses.has(status) ? status : "other"}.title`;
+
+/** An error page's words and the way home (also the catch-all route's 404 page). */
+export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
+  const { t } = useTranslation();
+  const copy = knownStatuses.has(status) ? String(status) : "other";
+  const title = t(errorTitleKey(status));
 
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col items-start gap-4 px-6 py-20">

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { getUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { VerifyForm } from "~/components/training/verify-form";
 import { intlLocales } from "~/i18n/config";
 import { fixedT } from "~/i18n/i18n.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -100,6 +101,7 @@ export default function VerifyPage() {
               components={{ code: <span className="font-mono whitespace-nowrap" /> }}
             />
           </p>
+          <VerifyForm />
         </section>
       )}
     </main>

@@ -146,7 +146,7 @@ export async function completeIfDone(
   userId: string,
   module: ReadableModule,
   known?: ModuleProgress,
-) {
+): Promise<ModuleProgress & { justCompleted?: true }> {
   const progress = known ?? (await moduleProgress(userId, module));
   if (!progress.complete || progress.completion) return progress;
   const key = moduleKey(module);
@@ -163,5 +163,7 @@ export async function completeIfDone(
     });
   if (count)
     log.info("module.completed", { userId, module: key.moduleSlug, version: key.moduleVersion });
-  return moduleProgress(userId, module);
+  const now = await moduleProgress(userId, module);
+  // Whether this call recorded it: the page then opens at the completion moment.
+  return count ? { ...now, justCompleted: true as const } : now;
 }

@@ -100,5 +100,6 @@ test.describe("roles", () => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that page");
+    await expect(page).toHaveTitle("We couldn't find that page · Frontline");
   });
 });

@@ -122,6 +122,20 @@ test("an employee completes module 1, prints the certificate on one A4 page, and
     await expect(other.getByRole("heading", { level: 1 })).toHaveText(
       "We can’t find a certificate with that code",
     );
+
+    // The address without a code asks for one; the code may be typed as printed, in capitals.
+    await other.goto("/verify");
+    await expect(other).toHaveTitle("Check a certificate · Frontline");
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("Check a certificate");
+    await other.getByRole("button", { name: "Check the certificate" }).click();
+    await expect(other.getByText("Enter the code from the certificate.")).toBeVisible();
+    await other
+      .getByLabel("Certificate code")
+      .fill(code.toUpperCase().replace(/(.{4})(?=.)/g, "$1 "));
+    await other.getByRole("button", { name: "Check the certificate" }).click();
+    await expect(other).toHaveURL(`/verify/${code}`);
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("Certificate verified");
+    expect(await seriousA11yViolations(other)).toEqual([]);
     await visitor.close();
   });
 

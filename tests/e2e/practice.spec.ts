@@ -57,6 +57,16 @@ test.describe("practising and completing", () => {
     await expect(page.getByRole("status").filter({ hasText: "Completed" })).toContainText(
       "(version 1.0)",
     );
+    // The step that completed the module lands on the completion moment, with what comes next.
+    await expect(page).toHaveURL(/#module-complete$/);
+    const finished = page.getByRole("region", { name: "You have completed “Our service policy”" });
+    await expect(finished).toBeVisible();
+    await expect(finished).toContainText("Policy statement signed");
+    await expect(finished.getByRole("link", { name: "View your certificate" })).toBeVisible();
+    await expect(finished).toContainText("Next for you");
+    const next = finished.getByRole("link", { name: "Go to the next module" });
+    await expect(next).toHaveAttribute("href", /^\/training\/(?!our-service-policy)[a-z-]+$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "My training" }).first().click();
     await expect(page).toHaveURL("/training");
@@ -75,6 +85,14 @@ test.describe("practising and completing", () => {
     let section = await play(page, scenario.id, pathTo(module, scenario.id, "bad"));
     await expect(section).toContainText("Poor outcome");
     await expect(section).toContainText(/Your score: -?\d+ of a possible \d+/);
+    // A run under its pass score is no success on the learner's record either.
+    await page.goto("/me");
+    const runs = page.getByRole("table", { name: "Role-plays" });
+    const failed = runs.getByRole("row").filter({ hasText: "below the pass score" }).first();
+    await expect(failed).toContainText("Not passed");
+    await expect(failed).not.toContainText("Finished");
+    await page.goto("/training/handling-a-complaint");
+    await waitForHydration(page);
 
     section = await play(page, scenario.id, pathTo(module, scenario.id, "good", true));
     await expect(section).toContainText("Good outcome");

@@ -80,6 +80,9 @@ test.describe("the team matrix", () => {
 
     await page.getByRole("link", { name: "Clear" }).click();
     await expect(page).toHaveURL("/team");
+    // Clear resets every control, so the next Apply does not filter again.
+    await expect(page.getByLabel("Module", { exact: true })).toHaveValue("");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("");
     await page.getByLabel("Search by name").fill("nora");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(bodyRows(page)).toHaveCount(1);
@@ -87,6 +90,7 @@ test.describe("the team matrix", () => {
 
     await page.getByRole("link", { name: "Clear" }).click();
     await expect(bodyRows(page)).toHaveCount(everyone);
+    await expect(page.getByLabel("Search by name")).toHaveValue("");
     const names = await bodyRows(page).locator("th a").allTextContents();
     await page.getByRole("link", { name: /^Employee/ }).click();
     await expect(page).toHaveURL(/dir=desc/);

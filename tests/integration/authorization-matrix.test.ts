@@ -691,6 +691,10 @@ const table: Record<string, Probe[]> = {
     },
   ],
 
+  "GET /verify": [
+    { what: "the form", url: "/verify", expect: everyone("ok") },
+    { what: "a code sent from it", url: "/verify?code=ABCD efgh", expect: everyone("ok") },
+  ],
   "GET /verify/:code": [
     {
       what: "Eli's certificate",

@@ -23,6 +23,9 @@ export function MatrixFilterForm({
   const { t } = useTranslation();
   return (
     <Form
+      // A new set of filters (Clear included) starts the controls afresh: without the key, the
+      // selects would keep showing what was chosen before.
+      key={JSON.stringify(filters)}
       method="get"
       role="search"
       aria-label={t("team:filters.form")}

@@ -70,7 +70,16 @@ export function AttestationPanel({
           <Button type="submit">{t("training:attestation.sign")}</Button>
         </Form>
       ) : (
-        <p className="mt-4 text-sm text-slate-600">{t("training:attestation.notYet")}</p>
+        <p className="mt-4 text-sm text-slate-600">
+          {/* Only what this module asks for: quizzes, role-plays or both. */}
+          {t(
+            progress.scenarios === 0
+              ? "training:attestation.notYetQuizzes"
+              : progress.quizzes === 0
+                ? "training:attestation.notYetRolePlays"
+                : "training:attestation.notYet",
+          )}
+        </p>
       )}
     </section>
   );

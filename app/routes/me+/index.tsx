@@ -227,9 +227,16 @@ export default function MyRecordPage() {
                   <ModuleCell title={r.module} version={r.version} />,
                   r.scenario,
                   <span className="tabular-nums">{r.number}</span>,
-                  <Badge tone={runTone(r.status)}>
-                    {runStatusKeys[r.status] ? t(runStatusKeys[r.status]!) : errorText(t, r.status)}
-                  </Badge>,
+                  // A finished run under its pass score is not a success to show in green.
+                  r.result && !r.result.passed ? (
+                    <Badge tone="amber">{t("me.runs.status.notPassed")}</Badge>
+                  ) : (
+                    <Badge tone={runTone(r.status)}>
+                      {runStatusKeys[r.status]
+                        ? t(runStatusKeys[r.status]!)
+                        : errorText(t, r.status)}
+                    </Badge>
+                  ),
                   r.result ? (
                     <span className="whitespace-nowrap tabular-nums">
                       {t(r.result.passed ? "me.runs.score" : "me.runs.scoreBelowPass", {

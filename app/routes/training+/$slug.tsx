@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
+import { useFormat } from "~/i18n/use-format";
 import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.server";
 import type { ProsePiece } from "~/components/content/prose";
 import { missingRuns, ModuleText, rememberRuns } from "~/components/content/prose";
@@ -29,6 +30,10 @@ import { UserInputError } from "~/training/module-key";
 import { quizViews } from "~/training/quiz/attempts.server";
 import { scenarioViews } from "~/training/scenario/runs.server";
 import { requestLocale } from "~/i18n/locale.server";
+import { inWordsOf } from "~/content/titles.server";
+import { byUrgency } from "~/training/rollout/due";
+import { listEnrollments } from "~/training/rollout/enrollments.server";
+import { ModuleFinished } from "~/components/training/module-finished";
 import { readForm } from "~/utils/form.server";
 import { log } from "~/utils/log.server";
 
@@ -45,11 +50,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const retry = new URL(request.url).searchParams.get("retry");
   // Reads only: a completion owed after a cut-off request is recorded by the repair pass
   // (app/training/completion-repair.server.ts), not by a page view.
-  const records = await moduleRecords(user.id, module);
+  const locale = await requestLocale(request, user);
+  const [records, enrollments] = await Promise.all([
+    moduleRecords(user.id, module),
+    listEnrollments([user.id]),
+  ]);
+  const mine = enrollments.find((e) => e.slug === module.slug);
+  // After the last step: the most urgent module still open, in the learner's words.
+  const next = records.progress.completion
+    ? (enrollments
+        .filter((e) => e.slug !== module.slug && e.status !== "completed")
+        .sort(byUrgency)[0] ?? null)
+    : null;
+  const [nextInWords] = next ? await inWordsOf(locale, [next]) : [];
   return {
     module: readerView(module),
     // The text's runs by key only: their HTML goes into the page, not into its data (prose.tsx).
-    text: prosePieces(module, await requestLocale(request, user)),
+    text: prosePieces(module, locale),
+    // Due and overdue for an assigned module not yet done; nothing for one taken freely.
+    due:
+      mine && mine.status !== "completed"
+        ? { date: mine.dueDate, overdue: mine.status === "overdue" }
+        : null,
+    next: nextInWords
+      ? {
+          slug: nextInWords.slug,
+          title: nextInWords.title,
+          status: nextInWords.status,
+          dueDate: nextInWords.dueDate,
+        }
+      : null,
     quizzes: quizViews(user.id, module, retry, records.attempts, records.grants),
     scenarios: scenarioViews(module, records.runs, records.grants),
     progress: records.progress,
@@ -80,7 +110,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const { action, answers } = parseModuleAction(body.formData);
     anchor = anchorFor(action);
-    await performModuleAction(user, module, action, answers);
+    const progress = await performModuleAction(user, module, action, answers);
+    // The step that completed the module lands on the completion moment at its end.
+    if (progress?.justCompleted) anchor = "module-complete";
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
     log.info("training.refused", {
@@ -128,9 +160,10 @@ function useReadingReports(slug: string, sections: Section[], alreadyRead: strin
 }
 
 export default function ModulePage() {
-  const { module, text, quizzes, scenarios, progress } = useLoaderData<typeof loader>();
+  const { module, text, quizzes, scenarios, progress, due, next } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const format = useFormat();
   const errorFor = (anchor: string) =>
     actionData && "error" in actionData && actionData.error.anchor === anchor
       ? actionData.error.message
@@ -181,6 +214,15 @@ export default function ModulePage() {
                   {t("training:required")}
                 </span>
               ) : null}
+              {due ? (
+                <span
+                  className={`rounded-full px-3 py-1 ${due.overdue ? "bg-red-100 font-semibold text-red-900" : "bg-slate-100 text-slate-700"}`}
+                >
+                  {t(due.overdue ? "training:overdueSince" : "training:dueOn", {
+                    date: format.day(due.date),
+                  })}
+                </span>
+              ) : null}
               {module.draft ? (
                 <span className="rounded-full bg-amber-100 px-3 py-1 text-amber-900">
                   {t("training:draft")}
@@ -225,6 +267,9 @@ export default function ModulePage() {
               />
             ) : null}
           </article>
+          {progress.completion ? (
+            <ModuleFinished title={module.title} progress={progress} next={next} />
+          ) : null}
         </div>
         {module.sections.length > 1 ? (
           <aside className="hidden pt-10 lg:order-1 lg:block">
