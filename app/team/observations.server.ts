@@ -225,3 +225,7 @@ export async function selectablePeople(user: SessionUser) {
   });
   return teams.filter((t) => t.members.length);
 }
+
+/** How many observations of this person they have not yet acknowledged. */
+export const observationsToAcknowledge = (employeeId: string) =>
+  prisma.observation.count({ where: { employeeId, acknowledgedAt: null } });

@@ -49,6 +49,10 @@ test("an employee completes module 1, prints the certificate on one A4 page, and
     const link = (await sheet.getByText(/\/verify\//).textContent()) ?? "";
     expect(link).toMatch(/^http:\/\/localhost:\d+\/verify\/[a-z2-7]{16}$/);
     code = link.slice(-16);
+    // The same address as a QR code, for a phone held to a printed copy.
+    await expect(
+      sheet.getByRole("img", { name: "QR code of the verification address" }),
+    ).toBeVisible();
     await expect(sheet).toContainText(code.match(/.{4}/g)!.join(" "));
     expect(await seriousA11yViolations(page)).toEqual([]);
 

@@ -96,7 +96,15 @@ test("a manager observes and recognises; the employee sees both and acknowledges
     const context = await browser.newContext();
     const employee = await context.newPage();
     await logIn(employee, jonas);
-    await employee.goto("/me");
+    // /training says there is something to acknowledge, and leads there.
+    await expect(employee).toHaveURL("/training");
+    await expect(
+      employee
+        .getByRole("status")
+        .filter({ hasText: /Your manager has recorded \d+ observations?/ }),
+    ).toBeVisible();
+    await employee.getByRole("link", { name: "Read and acknowledge" }).click();
+    await expect(employee).toHaveURL("/me#observations");
     await waitForHydration(employee);
     const observations = employee.getByRole("region", { name: /Observations/ });
     const observation = observations.getByRole("article").filter({ hasText: notes });

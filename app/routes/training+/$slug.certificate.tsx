@@ -13,6 +13,7 @@ import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { moduleWords } from "~/content/titles.server";
+import { renderSVG } from "uqr";
 import { appOrigin } from "~/env.server";
 import { isLocale } from "~/i18n/config";
 import { formatters } from "~/i18n/format";
@@ -87,6 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     sheet,
     verifyUrl: `${appOrigin()}/verify/${certificate.code}`,
+    // The same address as a QR code, for checking a printed copy with a phone.
+    verifyQr: renderSVG(`${appOrigin()}/verify/${certificate.code}`, { pixelSize: 4, border: 1 }),
   };
 }
 
@@ -179,7 +182,7 @@ function Seal() {
 }
 
 export default function CertificatePage() {
-  const { certificate, sheet, verifyUrl } = useLoaderData<typeof loader>();
+  const { certificate, sheet, verifyUrl, verifyQr } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [beforeUrl, afterUrl] = sheet.checkAt.split("<url/>");
   return (
@@ -267,11 +270,20 @@ export default function CertificatePage() {
               </dd>
             </dl>
           </div>
-          <p className="mt-[3.5cqw] text-[max(0.6875rem,1.55cqw)] text-slate-600">
-            {beforeUrl}
-            <span className="font-mono break-all text-brand-800">{verifyUrl}</span>
-            {afterUrl}
-          </p>
+          <div className="mt-[3.5cqw] flex items-center gap-[2.5cqw]">
+            <div
+              role="img"
+              aria-label={t("training:certificate.qrLabel")}
+              className="size-[max(4.5rem,11cqw)] shrink-0 [&>svg]:h-full [&>svg]:w-full"
+              // Made on the server by uqr from the verification address printed beside it.
+              dangerouslySetInnerHTML={{ __html: verifyQr }}
+            />
+            <p className="text-[max(0.6875rem,1.55cqw)] text-slate-600">
+              {beforeUrl}
+              <span className="font-mono break-all text-brand-800">{verifyUrl}</span>
+              {afterUrl}
+            </p>
+          </div>
         </div>
       </article>
 

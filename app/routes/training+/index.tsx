@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
+import { observationsToAcknowledge } from "~/team/observations.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { StatusBadge } from "~/components/training/status-badge";
@@ -22,7 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
-  const [enrollments, all] = await Promise.all([listEnrollments([user.id]), readableModules(user)]);
+  const [enrollments, all, toAcknowledge] = await Promise.all([
+    listEnrollments([user.id]),
+    readableModules(user),
+    observationsToAcknowledge(user.id),
+  ]);
   // Enrollments are shared records: their titles come in the learner's language here.
   const assigned = await inWordsOf(user.locale, enrollments);
   const assignedSlugs = new Set(assigned.map((e) => e.slug));
@@ -31,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("training:meta.home"),
     firstName: user.name.split(" ")[0] ?? user.name,
+    toAcknowledge,
     assigned,
     other: all.filter((m) => !assignedSlugs.has(m.slug)),
     overall: {
@@ -57,11 +63,25 @@ function dueText(t: TFunction, format: Formatters, item: Assigned) {
 }
 
 export default function TrainingHome() {
-  const { firstName, assigned, other, overall } = useLoaderData<typeof loader>();
+  const { firstName, assigned, other, overall, toAcknowledge } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <Page title={t("common:nav.training")} lead={t("training:home.lead", { name: firstName })}>
+      {toAcknowledge ? (
+        <p
+          role="status"
+          className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950"
+        >
+          <span>{t("training:home.toAcknowledge", { count: toAcknowledge })}</span>
+          <Link
+            to="/me#observations"
+            className="rounded-lg bg-white px-3 py-2 text-sm font-semibold text-amber-950 ring-1 ring-amber-300 hover:bg-amber-100"
+          >
+            {t("training:home.readObservations")}
+          </Link>
+        </p>
+      ) : null}
       {assigned.length ? (
         <section
           aria-labelledby="overall"
