@@ -55,6 +55,9 @@ test.describe("rolling a module out", () => {
     await expect(
       page.getByRole("row", { name: /Follow-up and keeping customers.*Online chat/ }),
     ).toContainText("5 days after assignment");
+    await expect(assign.getByRole("status")).toHaveText(
+      "“Follow-up and keeping customers” assigned. It appears in the list above.",
+    );
 
     const add = page.locator("form#add-person");
     await add.getByLabel("Full name").fill("Noa Newcomer");
@@ -72,6 +75,21 @@ test.describe("rolling a module out", () => {
     await expect(followUp).toContainText("Not started");
     await expect(noa.getByText("Our service policy").first()).toBeVisible();
     await context.close();
+
+    // Ending an assignment asks first: cancelling keeps it, confirming ends it.
+    const row = page.getByRole("row", { name: /Follow-up and keeping customers.*Online chat/ });
+    const end = row.getByRole("button", { name: /End/ });
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toContain(
+        "End the assignment of “Follow-up and keeping customers”?",
+      );
+      void dialog.dismiss();
+    });
+    await end.click();
+    await expect(row).toBeVisible();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await end.click();
+    await expect(row).toHaveCount(0);
 
     // Both changes are in the audit log with who made them; its filters find each.
     await page.getByRole("link", { name: "Audit log: who changed what" }).click();

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { AssignSchema } from "~/admin/forms";
 import { roleLabels, roles } from "~/auth/roles";
 import { Button } from "~/components/ui/button";
+import { ConfirmForm } from "~/components/ui/confirm-form";
 import { DataTable } from "~/components/ui/data-table";
 import { FormErrors } from "~/components/ui/form-errors";
 import { Field, FormKeyInput, SelectField } from "~/components/ui/field";
@@ -34,12 +35,15 @@ export function AssignmentsSection({
   teams,
   formKey,
   lastResult,
+  assigned,
 }: {
   assignments: Assignment[];
   formKey: string;
   modules: { slug: string; title: string }[];
   teams: { id: string; name: string }[];
   lastResult?: SubmissionResult<string[]>;
+  /** The module just assigned (its title), to confirm it. */
+  assigned?: string;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof AssignSchema>>({
@@ -107,7 +111,10 @@ export function AssignmentsSection({
               hidden: true,
               className: "text-right",
               cell: (a) => (
-                <Form method="post">
+                <ConfirmForm
+                  method="post"
+                  question={t("admin:assignments.endConfirm", { title: title(a.moduleSlug) })}
+                >
                   <input type="hidden" name="intent" value="unassign" />
                   <input type="hidden" name="assignmentId" value={a.id} />
                   <button
@@ -117,7 +124,7 @@ export function AssignmentsSection({
                   >
                     {t("admin:assignments.end")}
                   </button>
-                </Form>
+                </ConfirmForm>
               ),
             },
           ]}
@@ -200,8 +207,13 @@ export function AssignmentsSection({
             {t("admin:assignments.afterHire")}
           </label>
         </fieldset>
-        <div className="sm:col-span-2">
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <Button type="submit">{t("admin:assignments.submit")}</Button>
+          {assigned ? (
+            <p role="status" className="text-sm font-medium text-green-800">
+              {t("admin:assignments.assigned", { title: assigned })}
+            </p>
+          ) : null}
         </div>
       </Form>
     </section>

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorOf } from "~/audit/audit.server";
 import { createAssignment, endAssignment, listAssignmentRows } from "~/admin/assignments.server";
@@ -28,6 +28,7 @@ import { requireWriteAllowance, retryAfterHeaders } from "~/auth/write-limit.ser
 import { isRole, roleLabels } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
+import { ConfirmForm } from "~/components/ui/confirm-form";
 import { DataTable } from "~/components/ui/data-table";
 import { FormErrors } from "~/components/ui/form-errors";
 import { fixedT } from "~/i18n/i18n.server";
@@ -109,7 +110,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success")
       return data({ form: "assign", result: submission.reply() }, { status: 400 });
     await createAssignment(actorOf(admin, context.clientAddress), submission.value);
-    return { form: "assign", result: submission.reply({ resetForm: true }) };
+    const assigned =
+      (await publishedModules()).find((m) => m.slug === submission.value.moduleSlug)?.title ??
+      submission.value.moduleSlug;
+    return { form: "assign", result: submission.reply({ resetForm: true }), assigned };
   }
 
   if (intent === "add-person") {
@@ -224,7 +228,11 @@ function TwoFactorCell({
   if (!user.twoFactor)
     return <span className="text-slate-600">{t("admin:people.twoFactorOff")}</span>;
   return (
-    <Form method="post" className="flex items-center gap-3">
+    <ConfirmForm
+      method="post"
+      className="flex items-center gap-3"
+      question={t("admin:people.resetTwoFactorConfirm", { name: user.name })}
+    >
       <input type="hidden" name="userId" value={user.id} />
       <span className="text-green-800">{t("admin:people.twoFactorOn")}</span>
       <button
@@ -236,7 +244,7 @@ function TwoFactorCell({
       >
         {t("admin:people.resetTwoFactor")}
       </button>
-    </Form>
+    </ConfirmForm>
   );
 }
 
@@ -244,7 +252,16 @@ function TwoFactorCell({
 function PersonStatus({ user }: { user: { id: string; name: string; active: boolean } }) {
   const { t } = useTranslation();
   return (
-    <Form method="post" className="flex items-center gap-3">
+    <ConfirmForm
+      method="post"
+      className="flex items-center gap-3"
+      question={t(
+        user.active ? "admin:people.deactivateConfirm" : "admin:people.reactivateConfirm",
+        {
+          name: user.name,
+        },
+      )}
+    >
       <input type="hidden" name="userId" value={user.id} />
       <span className={user.active ? "text-green-800" : "text-slate-600"}>
         {user.active ? t("admin:people.active") : t("admin:people.inactive")}
@@ -260,7 +277,7 @@ function PersonStatus({ user }: { user: { id: string; name: string; active: bool
       >
         {user.active ? t("admin:people.deactivate") : t("admin:people.reactivate")}
       </button>
-    </Form>
+    </ConfirmForm>
   );
 }
 
@@ -310,6 +327,7 @@ export default function AdminHome() {
         teams={teams}
         formKey={formKey}
         lastResult={resultFor("assign")}
+        assigned={actionData && "assigned" in actionData ? actionData.assigned : undefined}
       />
       <section aria-labelledby="users-heading">
         <h2 id="users-heading" className="mb-3 text-lg font-semibold">
