@@ -152,16 +152,40 @@ test.describe("the team matrix", () => {
   });
 
   test("reads well at phone and desktop widths", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    /** Whether every chart is drawn whole inside its card: nothing cut off at the right. */
+    const chartsFit = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("section svg")].every((svg) => {
+          const card = svg.closest("section")!.getBoundingClientRect();
+          const drawn = svg.getBoundingClientRect();
+          return drawn.width > 0 && drawn.right <= card.right && drawn.left >= card.left;
+        }),
+      );
+    const hint = page.getByText("Scroll sideways for more modules →");
+
+    await page.setViewportSize({ width: 360, height: 800 });
     await page.reload();
     await waitForHydration(page);
-    await page.screenshot({ path: "/tmp/pw-matrix/team-390.png", fullPage: true });
+    await page.screenshot({ path: "/tmp/pw-matrix/team-360.png", fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
+      360,
     );
+    expect(await chartsFit()).toBe(true);
+    // The matrix is wider than a phone: it says so, and scrolling to its end takes the hint away.
+    await expect(hint).toBeVisible();
+    await matrix(page).evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect(hint).toBeHidden();
+
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.reload();
     await waitForHydration(page);
     await page.screenshot({ path: "/tmp/pw-matrix/team-1280.png", fullPage: true });
+    expect(await chartsFit()).toBe(true);
+    // On a wide screen the demo's six modules fit: every column in view, no hint.
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.reload();
+    await waitForHydration(page);
+    await expect(hint).toBeHidden();
+    expect(await matrix(page).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 });

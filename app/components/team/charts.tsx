@@ -20,8 +20,11 @@ const colors: Record<Status, string> = {
   "not-started": "#94a3b8",
 };
 
+/** Both charts' drawing width: a phone's card, scaled up on wider screens. */
+const chartWidth = 400;
+
 const scaled =
-  "overflow-x-auto [&_.recharts-surface]:h-auto [&_.recharts-surface]:w-full [&_.recharts-wrapper]:h-auto! [&_.recharts-wrapper]:w-full!";
+  "[&_.recharts-surface]:h-auto [&_.recharts-surface]:w-full [&_.recharts-wrapper]:mx-auto [&_.recharts-wrapper]:h-auto! [&_.recharts-wrapper]:w-full! [&_.recharts-wrapper]:max-w-md";
 
 // recharts' own tick labels measure text in the DOM to wrap and thin them out, which the server
 // cannot do, so server and browser would draw different labels. These draw plain text, and every
@@ -30,7 +33,7 @@ type TickProps = { x?: number; y?: number; payload?: { value: string | number } 
 
 function ModuleTick({ x = 0, y = 0, payload }: TickProps) {
   const title = String(payload?.value ?? "");
-  const label = title.length > 27 ? `${title.slice(0, 26).trimEnd()}…` : title;
+  const label = title.length > 19 ? `${title.slice(0, 18).trimEnd()}…` : title;
   return (
     <text x={x - 6} y={y} dy={4} textAnchor="end" fontSize={12} fill="#334155">
       <title>{title}</title>
@@ -81,9 +84,9 @@ function ChartFrame({
         {title}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{summary}</p>
-      {/* Scrolls on a phone, so it takes focus; as an image its name is the summary above. */}
-      <div className={`mt-3 ${scaled}`} role="img" aria-label={summary} tabIndex={0}>
-        <div className="min-w-[24rem]">{children}</div>
+      {/* As an image its name is the summary above; the numbers are in the table below it. */}
+      <div className={`mt-3 ${scaled}`} role="img" aria-label={summary}>
+        {children}
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium text-brand-800">
@@ -110,9 +113,10 @@ const cellClass = "border-b border-slate-100 px-2 py-1.5";
  */
 function CompletionBars({ data }: { data: ModuleCompletion[] }) {
   const format = useFormat();
-  const width = 560;
-  const height = Math.max(160, 48 * data.length + 40);
-  const left = 8 + 200; // margin + module names
+  // Drawn for a phone's width and scaled to the card: the whole chart fits from 360 px up.
+  const width = chartWidth;
+  const height = Math.max(160, 40 * data.length + 40);
+  const left = 8 + 140; // margin + module names
   const right = width - 16;
   const top = 16;
   const bottom = height - 8 - 30; // margin + number axis
@@ -122,7 +126,12 @@ function CompletionBars({ data }: { data: ModuleCompletion[] }) {
   const x = (value: number) => left + (value / ticks.at(-1)!) * (right - left);
   const band = data.length ? (bottom - top) / data.length : 0;
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full">
+    <svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      className="mx-auto h-auto w-full max-w-md"
+    >
       {ticks.map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={top} y2={bottom} stroke="#e2e8f0" />
@@ -286,15 +295,16 @@ export function OverdueChart({ data }: { data: OverduePoint[] }) {
     >
       <LineChart
         id="overdue-chart"
-        width={560}
-        height={260}
+        width={chartWidth}
+        height={220}
         data={data}
-        margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
+        // Room on the right for half of the last date, centred under the latest point.
+        margin={{ top: 16, right: 36, bottom: 8, left: 8 }}
       >
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis
           dataKey="date"
-          interval={1}
+          interval={2}
           tick={<PlainTick axis="x" format={(date) => format.day(date, false)} />}
         />
         <YAxis

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/training/status-badge";
@@ -121,72 +122,115 @@ export function MatrixTable({
   const { t } = useTranslation();
   const format = useFormat();
   const text = cellText(t, format);
+  const { attach, more, update } = useScrollCue();
   return (
-    <div
-      className="overflow-x-auto rounded-2xl border border-slate-200 bg-white"
-      role="region"
-      aria-label={t("team:matrix.region")}
-      tabIndex={0}
-    >
-      <table className="matrix-table w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            <SortHeader
-              label={t("team:matrix.columns.employee")}
-              sortKey="name"
-              filters={filters}
-              className="sticky left-0 z-10 bg-slate-50"
-            />
-            <SortHeader
-              label={t("team:matrix.columns.status")}
-              sortKey="status"
-              filters={filters}
-            />
-            <SortHeader label={t("team:matrix.columns.nextDue")} sortKey="due" filters={filters} />
-            {columns.map((c) => (
-              <th
-                key={c.slug}
-                scope="col"
-                className="min-w-36 px-3 py-3 align-bottom font-semibold"
-              >
-                {c.title}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th
-                scope="row"
-                className="sticky left-0 z-10 max-w-44 bg-white px-3 py-2.5 text-left align-top font-normal shadow-[1px_0_0_0_var(--color-slate-200)] sm:max-w-64"
-              >
-                <Link
-                  to={`/team/${row.id}`}
-                  className="font-medium text-brand-800 underline decoration-slate-300 underline-offset-4 hover:decoration-brand-700"
-                >
-                  {row.name}
-                </Link>
-                <p className="truncate text-xs text-slate-600">{row.team}</p>
-              </th>
-              <td>
-                {row.urgent ? (
-                  <StatusBadge status={row.urgent} />
-                ) : (
-                  <span className="text-slate-500">—</span>
-                )}
-              </td>
-              <td className="whitespace-nowrap tabular-nums">
-                {row.nextDue ? format.day(row.nextDue) : "—"}
-              </td>
-              {columns.map((c) => (
-                <Cell key={c.slug} row={row} column={c} text={text} />
+    <div>
+      {more ? (
+        <p className="mb-2 text-right text-sm text-slate-600" aria-hidden>
+          {t("team:matrix.scrollHint")}
+        </p>
+      ) : null}
+      <div className="relative">
+        <div
+          ref={attach}
+          onScroll={update}
+          className="overflow-x-auto rounded-2xl border border-slate-200 bg-white"
+          role="region"
+          aria-label={t("team:matrix.region")}
+          tabIndex={0}
+        >
+          <table className="matrix-table w-full text-left text-sm">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <SortHeader
+                  label={t("team:matrix.columns.employee")}
+                  sortKey="name"
+                  filters={filters}
+                  className="sticky left-0 z-10 bg-slate-50"
+                />
+                <SortHeader
+                  label={t("team:matrix.columns.status")}
+                  sortKey="status"
+                  filters={filters}
+                />
+                <SortHeader
+                  label={t("team:matrix.columns.nextDue")}
+                  sortKey="due"
+                  filters={filters}
+                />
+                {columns.map((c) => (
+                  <th
+                    key={c.slug}
+                    scope="col"
+                    className="min-w-36 px-3 py-3 align-bottom font-semibold"
+                  >
+                    {c.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th
+                    scope="row"
+                    className="sticky left-0 z-10 max-w-44 bg-white px-3 py-2.5 text-left align-top font-normal shadow-[1px_0_0_0_var(--color-slate-200)] sm:max-w-64"
+                  >
+                    <Link
+                      to={`/team/${row.id}`}
+                      className="font-medium text-brand-800 underline decoration-slate-300 underline-offset-4 hover:decoration-brand-700"
+                    >
+                      {row.name}
+                    </Link>
+                    <p className="truncate text-xs text-slate-600">{row.team}</p>
+                  </th>
+                  <td>
+                    {row.urgent ? (
+                      <StatusBadge status={row.urgent} />
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap tabular-nums">
+                    {row.nextDue ? format.day(row.nextDue) : "—"}
+                  </td>
+                  {columns.map((c) => (
+                    <Cell key={c.slug} row={row} column={c} text={text} />
+                  ))}
+                </tr>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </tbody>
+          </table>
+        </div>
+        {more ? (
+          // The edge the hidden columns are behind, shaded so the table visibly goes on.
+          <div
+            aria-hidden
+            className="pointer-events-none absolute inset-y-px right-px w-10 rounded-r-2xl bg-gradient-to-l from-slate-900/10 to-transparent"
+          />
+        ) : null}
+      </div>
     </div>
   );
+}
+
+/**
+ * Whether the table has columns hidden to the right: measured after hydration, on resize and as
+ * it scrolls, so the hint and the shaded edge show only while there is more to see.
+ */
+function useScrollCue() {
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const [more, setMore] = useState(false);
+  const update = useCallback(() => {
+    if (box) setMore(box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+  }, [box]);
+  useEffect(() => {
+    if (!box) return;
+    // Called once on observing, and again whenever the box changes size.
+    const observer = new ResizeObserver(update);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [box, update]);
+  return { attach: setBox, more, update };
 }

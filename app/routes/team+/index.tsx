@@ -54,6 +54,7 @@ export default function TeamHome() {
   const exportHref = `/team/export.csv${search}${semicolons}`;
   return (
     <Page
+      wide
       title={t("team:matrix.title")}
       lead={t("team:matrix.lead", { teams: teams.map((team) => team.name).join(", ") })}
     >
