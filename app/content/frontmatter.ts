@@ -6,6 +6,12 @@ import { roles } from "~/auth/roles";
 
 export const versionPattern = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
+/** `"2.0": What changed.` per version, MAJOR.MINOR quoted, as a trainer writes them. */
+export const changesSchema = z.record(
+  z.string().regex(versionPattern, 'must be MAJOR.MINOR, for example "2.0" (quoted)'),
+  z.string().trim().min(10).max(600),
+);
+
 export const FrontmatterSchema = z
   .object({
     title: z.string().trim().min(3).max(120),
@@ -25,6 +31,8 @@ export const FrontmatterSchema = z
     passScore: z.number().int().min(1).max(100),
     draft: z.boolean().default(false),
     attestation: z.string().trim().min(10).max(1000).optional(),
+    // What changed in each version, in a sentence or two: shown to people asked to re-train.
+    changes: changesSchema.optional(),
     // Rules for every quiz and role-play in the module; a component's own props win.
     attempts: z
       .object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { versionPattern } from "./frontmatter";
+import { changesSchema, versionPattern } from "./frontmatter";
 
 // A translation's frontmatter: only what is translated, and what it was translated from. Order,
 // audience, due days and pass marks always come from the English source.
@@ -11,6 +11,8 @@ export const TranslationFrontmatterSchema = z
     title: z.string().trim().min(3).max(120),
     summary: z.string().trim().min(10).max(400),
     attestation: z.string().trim().min(10).max(1000).optional(),
+    // The source's change notes in this language (versions the source does not have are ignored).
+    changes: changesSchema.optional(),
     source: z
       .object({
         version: z

@@ -257,6 +257,13 @@ export function localize<M extends ModuleArtefact>(source: M, t: TranslationArte
       title: meta.title,
       summary: meta.summary,
       ...(fm.attestation ? { attestation: meta.attestation ?? fm.attestation } : {}),
+      ...(fm.changes
+        ? {
+            changes: Object.fromEntries(
+              Object.entries(fm.changes).map(([v, text]) => [v, meta.changes?.[v] ?? text]),
+            ),
+          }
+        : {}),
     },
     tree: withSourceIds(t.tree!, ids),
     sections: source.sections.map((s, index) => ({

@@ -167,3 +167,17 @@ export async function completeIfDone(
   // Whether this call recorded it: the page then opens at the completion moment.
   return count ? { ...now, justCompleted: true as const } : now;
 }
+
+/** The person's latest completion of this module at an earlier MAJOR version, if any. */
+export async function earlierCompletion(userId: string, module: ReadableModule) {
+  const last = await prisma.moduleCompletion.findFirst({
+    where: {
+      userId,
+      moduleSlug: module.slug,
+      NOT: { moduleVersion: currentMajor(module).moduleVersion },
+    },
+    orderBy: { completedAt: "desc" },
+    select: { moduleVersion: true, completedAt: true },
+  });
+  return last ? { version: last.moduleVersion, completedAt: last.completedAt.toISOString() } : null;
+}

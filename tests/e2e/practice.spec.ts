@@ -62,7 +62,9 @@ test.describe("practising and completing", () => {
     const finished = page.getByRole("region", { name: "You have completed “Our service policy”" });
     await expect(finished).toBeVisible();
     await expect(finished).toContainText("Policy statement signed");
-    await expect(finished.getByRole("link", { name: "View your certificate" })).toBeVisible();
+    await expect(
+      finished.getByRole("link", { name: "Print or save your certificate" }),
+    ).toBeVisible();
     await expect(finished).toContainText("Next for you");
     const next = finished.getByRole("link", { name: "Go to the next module" });
     await expect(next).toHaveAttribute("href", /^\/training\/(?!our-service-policy)[a-z-]+$/);

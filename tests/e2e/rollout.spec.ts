@@ -36,6 +36,19 @@ test.describe("my training", () => {
   });
 });
 
+test("a module to re-train says which version replaces which, and what changed", async ({
+  page,
+}) => {
+  // Eli completed version 0.9 of this module before its MAJOR version changed (the demo's seed).
+  await logIn(page, demoAccounts.employee.email);
+  await page.goto("/training/explaining-a-policy");
+  await waitForHydration(page);
+  const banner = page.getByRole("status").filter({ hasText: "Re-training" });
+  await expect(banner).toContainText("version 1.0 replaces version 0.9, which you completed on");
+  await expect(banner).toContainText("What changed: Rewritten around five steps");
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
 test.describe("rolling a module out", () => {
   test("an admin adds a person and assigns a module; the person sees it at once", async ({
     page,

@@ -19,14 +19,14 @@ import { QuizPanel } from "~/components/training/quiz-panel";
 import { ScenarioPanel } from "~/components/training/scenario-panel";
 import { readerView, requireReadableModule } from "~/content/modules.server";
 import type { Section } from "~/content/types";
-import { moduleRecords } from "~/training/completion.server";
+import { earlierCompletion, moduleRecords } from "~/training/completion.server";
 import {
   anchorFor,
   parseModuleAction,
   performModuleAction,
 } from "~/training/module-actions.server";
 import { problemText } from "~/training/messages";
-import { UserInputError } from "~/training/module-key";
+import { majorOf, UserInputError } from "~/training/module-key";
 import { quizViews } from "~/training/quiz/attempts.server";
 import { scenarioViews } from "~/training/scenario/runs.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -63,6 +63,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .sort(byUrgency)[0] ?? null)
     : null;
   const [nextInWords] = next ? await inWordsOf(locale, [next]) : [];
+  // Asked to re-train after a MAJOR change: what they did before, and what changed since.
+  const earlier =
+    mine?.status === "needs-retraining" ? await earlierCompletion(user.id, module) : null;
+  const { version, changes } = module.frontmatter;
+  const retraining = earlier
+    ? {
+        from: earlier.version,
+        completedAt: earlier.completedAt,
+        to: version,
+        changes: changes?.[version] ?? changes?.[`${majorOf(version)}.0`] ?? null,
+      }
+    : null;
   return {
     module: readerView(module),
     // The text's runs by key only: their HTML goes into the page, not into its data (prose.tsx).
@@ -72,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mine && mine.status !== "completed"
         ? { date: mine.dueDate, overdue: mine.status === "overdue" }
         : null,
+    retraining,
     next: nextInWords
       ? {
           slug: nextInWords.slug,
@@ -160,7 +173,8 @@ function useReadingReports(slug: string, sections: Section[], alreadyRead: strin
 }
 
 export default function ModulePage() {
-  const { module, text, quizzes, scenarios, progress, due, next } = useLoaderData<typeof loader>();
+  const { module, text, quizzes, scenarios, progress, due, next, retraining } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const format = useFormat();
@@ -229,6 +243,30 @@ export default function ModulePage() {
                 </span>
               ) : null}
             </p>
+            {retraining ? (
+              <div
+                role="status"
+                className="mt-5 rounded-xl border border-violet-200 bg-violet-50 px-4 py-3 text-violet-950"
+              >
+                <p className="font-semibold">
+                  {t("training:retraining.title", {
+                    to: retraining.to,
+                    from: retraining.from,
+                    date: format.date(retraining.completedAt),
+                  })}
+                </p>
+                <p className="mt-1 text-sm">
+                  {retraining.changes ? (
+                    <>
+                      <span className="font-medium">{t("training:retraining.whatChanged")}</span>{" "}
+                      <span lang={contentLang}>{retraining.changes}</span>
+                    </>
+                  ) : (
+                    t("training:retraining.noNotes")
+                  )}
+                </p>
+              </div>
+            ) : null}
             <CompletionBanner progress={progress} />
           </header>
           <TranslationNote language={module.language} />
