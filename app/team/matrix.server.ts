@@ -41,6 +41,9 @@ export type MatrixRow = {
   filteredOut: string[];
   urgent: Status | null;
   nextDue: string | null;
+  /** Modules shown for them, and how many of those are completed. */
+  done: number;
+  assigned: number;
 };
 
 /** What sorting and counting need of a person; a row is made only for the people on the page. */
@@ -62,6 +65,10 @@ function summarise(person: MatrixPerson, items: MatrixItem[], filters: MatrixFil
     if (urgent === null || urgency(i.status) < urgency(urgent)) urgent = i.status;
     if (i.status !== "completed" && (nextDue === null || i.dueDate < nextDue)) nextDue = i.dueDate;
   }
+  // The person's overall state: someone with some modules done and the rest not begun is under
+  // way, not "not started".
+  if (urgent === "not-started" && shown.some((i) => i.status === "completed"))
+    urgent = "in-progress";
   return { person, items, shown, urgent, nextDue };
 }
 
@@ -80,6 +87,8 @@ function toRow({ person, items, shown, urgent, nextDue }: Summary): MatrixRow {
     filteredOut: items.filter((i) => !shown.includes(i)).map((i) => i.slug),
     urgent,
     nextDue,
+    done: shown.filter((i) => i.status === "completed").length,
+    assigned: shown.length,
   };
 }
 
@@ -160,6 +169,11 @@ export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now
     total: all.length,
     page,
     pageCount,
+    // Everyone in view (every page), as one figure: completed of assigned.
+    completion: {
+      done: shownItems.filter((i) => i.status === "completed").length,
+      assigned: shownItems.length,
+    },
     charts: {
       byModule: completionByModule(columns, shownItems),
       overdue: overdueOverTime(shownItems, localDate(now, "UTC")),

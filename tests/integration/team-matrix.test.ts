@@ -81,6 +81,25 @@ describe("the /team matrix", () => {
     );
   });
 
+  it("gives each person an overall state and a count done, and the team one completion figure", async () => {
+    const { rows, completion } = await matrix(demo.manager);
+    for (const row of rows) {
+      const statuses = Object.values(row.cells).map((c) => c.status);
+      const done = statuses.filter((s) => s === "completed").length;
+      expect(row).toMatchObject({ done, assigned: statuses.length });
+      // Some done and the rest not begun: under way, not "not started".
+      if (done > 0 && statuses.every((s) => s === "completed" || s === "not-started"))
+        expect(row.urgent).toBe(done === statuses.length ? "completed" : "in-progress");
+    }
+    const jonas = rows.find((r) => r.email === "jonas.berg@demo.frontline.test")!;
+    expect(jonas.done).toBeGreaterThan(0);
+    expect(jonas.urgent).toBe("in-progress");
+    expect(completion).toEqual({
+      done: rows.reduce((n, r) => n + r.done, 0),
+      assigned: rows.reduce((n, r) => n + r.assigned, 0),
+    });
+  });
+
   it("shows Sam Okafor the Call centre only", async () => {
     const { teams, rows } = await matrix(sam);
     expect(teams.map((t) => t.name)).toEqual(["Call centre"]);

@@ -191,6 +191,11 @@ export function MatrixTable({
                     ) : (
                       <span className="text-slate-500">—</span>
                     )}
+                    {row.assigned ? (
+                      <p className="matrix-note tabular-nums">
+                        {t("team:matrix.doneOf", { done: row.done, count: row.assigned })}
+                      </p>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap tabular-nums">
                     {row.nextDue ? format.day(row.nextDue) : "—"}

@@ -6,6 +6,7 @@ import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
 import { CompletionChart, OverdueChart } from "~/components/team/charts";
+import { ProgressBar } from "~/components/ui/progress-bar";
 import { MatrixFilterForm } from "~/components/team/matrix-filters";
 import { MatrixPagination } from "~/components/team/matrix-pagination";
 import { MatrixTable } from "~/components/team/matrix-table";
@@ -33,7 +34,7 @@ const actionLink =
   "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50";
 
 export default function TeamHome() {
-  const { filters, teams, modules, columns, rows, total, page, pageCount, charts } =
+  const { filters, teams, modules, columns, rows, total, page, pageCount, charts, completion } =
     useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -74,9 +75,27 @@ export default function TeamHome() {
       </nav>
       <MatrixFilterForm filters={filters} teams={teams} modules={modules} />
       <section aria-labelledby="matrix-heading" className="mt-8">
-        <h2 id="matrix-heading" className="mb-3 text-lg font-semibold">
-          {t("team:matrix.completion")}
-        </h2>
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
+          <h2 id="matrix-heading" className="text-lg font-semibold">
+            {t("team:matrix.completion")}
+          </h2>
+          {completion.assigned ? (
+            <div className="w-full max-w-xs">
+              <p className="text-sm text-slate-700">
+                {t("team:matrix.teamCompletion", {
+                  percent: format.percent(completion.done / completion.assigned),
+                  done: format.number(completion.done),
+                  count: completion.assigned,
+                })}
+              </p>
+              <ProgressBar
+                label={t("team:matrix.teamCompletionLabel")}
+                percent={(completion.done / completion.assigned) * 100}
+                className="mt-1.5"
+              />
+            </div>
+          ) : null}
+        </div>
         {rows.length === 0 ? (
           <EmptyState title={t("team:matrix.noMatch.title")}>
             <Trans
