@@ -40,6 +40,12 @@ test.describe("practising and completing", () => {
 
     let quiz = await answerQuiz(page, "our-service-policy", false);
     await expect(quiz.getByRole("status")).toContainText("Not passed yet: 0%");
+    // A multiple-answer question says how much of it was missed, without naming the answers.
+    await expect(
+      quiz
+        .getByText(/^You picked 0 of the \d+ right answers\. 1 of your choices is not right\.$/)
+        .first(),
+    ).toBeVisible();
     await expect(page.getByText("You can sign once you have passed the quizzes")).toBeVisible();
 
     await quiz.getByRole("link", { name: "Try again" }).click();

@@ -57,6 +57,17 @@ function Result({ quiz }: { quiz: QuizView }) {
             >
               {result.correct ? t("training:quiz.right") : t("training:quiz.notQuite")}
             </p>
+            {result.tally ? (
+              <p className="mt-1 text-sm text-slate-700">
+                {t("training:quiz.rightPicked", {
+                  picked: result.tally.rightChosen,
+                  count: result.tally.right,
+                })}
+                {result.tally.wrongChosen
+                  ? ` ${t("training:quiz.wrongPicked", { count: result.tally.wrongChosen })}`
+                  : ""}
+              </p>
+            ) : null}
             <ul className="mt-1 space-y-1 text-sm text-slate-700">
               {result.chosen.map((chosen) => (
                 <li key={chosen.optionId}>

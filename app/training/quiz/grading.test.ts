@@ -3,7 +3,7 @@ import type { QuizDef } from "~/content/types";
 import { noRules } from "~/content/types";
 import { errorText } from "~/i18n/errors";
 import { fixedT } from "~/i18n/i18n.server";
-import { answerProblems, gradeQuiz } from "./grading";
+import { answerProblems, gradeQuiz, withAnswers } from "./grading";
 
 // Problems are message keys with values; read them as an English reader would.
 const english = fixedT("en");
@@ -65,6 +65,8 @@ describe("grading a quiz", () => {
       {
         questionId: "many",
         correct: false,
+        // What was missed, counted, not named: one of the two right ones, and one wrong one.
+        tally: { right: 2, rightChosen: 1, wrongChosen: 1 },
         chosen: [
           { optionId: "x", text: "X", feedback: "fb-x" },
           { optionId: "z", text: "Z", feedback: "fb-z" },
@@ -73,6 +75,11 @@ describe("grading a quiz", () => {
     ]);
     expect(JSON.stringify(result)).not.toContain("fb-a");
     expect(JSON.stringify(result)).not.toContain("fb-y");
+  });
+
+  it("names the right options missed only when asked to (after a pass, or by the rules)", () => {
+    const result = withAnswers(quiz, gradeQuiz(quiz, { one: ["b"], many: ["x"] }, 50));
+    expect(result.questions.map((q) => q.missed?.map((m) => m.optionId))).toEqual([["a"], ["y"]]);
   });
 
   it("finds what is wrong with a submission", () => {

@@ -13,6 +13,11 @@ export type QuestionResult = {
   chosen: { optionId: string; text: string; feedback: string }[];
   /** The right options not chosen; only where the rules let this attempt show the answers. */
   missed?: { optionId: string; text: string; feedback: string }[];
+  /**
+   * A multiple-answer question answered wrongly: how many right options there are, how many of
+   * them were chosen and how many wrong ones. Says what was missed without naming it.
+   */
+  tally?: { right: number; rightChosen: number; wrongChosen: number };
 };
 
 export type QuizResult = {
@@ -67,9 +72,19 @@ export function gradeQuiz(quiz: QuizDef, answers: QuizAnswers, passScore: number
     const chosen = new Set(answers[question.id] ?? []);
     const correctIds = question.options.filter((o) => o.correct).map((o) => o.id);
     const correct = correctIds.length === chosen.size && correctIds.every((id) => chosen.has(id));
+    const rightChosen = correctIds.filter((id) => chosen.has(id)).length;
     return {
       questionId: question.id,
       correct,
+      ...(question.type === "multiple" && !correct
+        ? {
+            tally: {
+              right: correctIds.length,
+              rightChosen,
+              wrongChosen: chosen.size - rightChosen,
+            },
+          }
+        : {}),
       chosen: question.options
         .filter((o) => chosen.has(o.id))
         .map((o) => ({ optionId: o.id, text: o.text, feedback: o.feedback })),
