@@ -1,4 +1,11 @@
-import { demoAccounts, expect, logIn, seriousA11yViolations, test } from "./fixtures";
+import {
+  demoAccounts,
+  expect,
+  logIn,
+  seriousA11yViolations,
+  test,
+  waitForHydration,
+} from "./fixtures";
 
 // Reading marks sections read: this reader's progress is not what other tests check.
 const reader = "lucia.ferrante@demo.frontline.test";
@@ -34,9 +41,14 @@ test.describe("the course", () => {
     }
   });
 
-  test("the contents follow the reader to the last section", async ({ page }) => {
+  test("the contents follow the reader, and a section counts as read only after time on it", async ({
+    page,
+  }) => {
+    // The page's clock, to stay on a section for seconds without waiting for them.
+    await page.clock.install();
     await logIn(page, reader);
     await page.goto("/training/handling-a-complaint");
+    await waitForHydration(page);
     const panel = page.getByRole("navigation", { name: "In this module" });
     const sections = await panel.getByRole("link").count();
     await expect(panel).toContainText(`0 of ${sections} sections`);
@@ -48,8 +60,25 @@ test.describe("the course", () => {
       "aria-current",
       "location",
     );
+    // Scrolling past sections reads none of them; staying on one does.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect(panel).toContainText(`${sections} of ${sections} sections`);
+    await expect(panel).toContainText(`0 of ${sections} sections`);
+    const reported = page.waitForResponse(
+      (r) => r.url().endsWith("/training/handling-a-complaint/read") && r.ok(),
+    );
+    await page.clock.runFor(9_000);
+    await expect(panel).toContainText(`1 of ${sections} sections`);
+    await reported;
+    // The server counted it too: it is there after a reload.
+    await page.reload();
+    await expect(panel).toContainText(`1 of ${sections} sections`);
+
+    // The module's steps count its sections, as /training does: one figure everywhere.
+    await page.goto("/training/recording-a-complaint");
+    const contents = await panel.getByRole("link").count();
+    await expect(page.getByText(/steps done: read the \d+ sections/)).toContainText(
+      `read the ${contents} sections`,
+    );
   });
 
   test("a module page fits a phone screen", async ({ browser }) => {

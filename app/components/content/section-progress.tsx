@@ -35,14 +35,17 @@ export function useCurrentSection(sections: Section[]) {
 /** Reading progress: a slim sticky bar (phones) or the contents panel beside the text (wide screens). */
 export function SectionProgress({
   sections,
+  read: readIds,
   variant,
 }: {
   sections: Section[];
+  /** The sections counted as read (the same count the module's steps and /training use). */
+  read: Set<string>;
   variant: "bar" | "panel";
 }) {
   const { t } = useTranslation();
   const current = useCurrentSection(sections);
-  const read = current + 1;
+  const read = sections.filter((s) => readIds.has(s.id)).length;
   const percent = sections.length ? Math.round((read / sections.length) * 100) : 0;
   const label = t("training:sections.count", { read, count: sections.length });
   if (variant === "bar") {

@@ -5,7 +5,14 @@ import { ProgressBar } from "~/components/ui/progress-bar";
 import { useFormat } from "~/i18n/use-format";
 
 /** Completed (with date and version), or how many of the module's steps are done. */
-export function CompletionBanner({ progress }: { progress: ModuleProgress }) {
+export function CompletionBanner({
+  progress,
+  sectionsRead = progress.sectionsRead,
+}: {
+  progress: ModuleProgress;
+  /** Sections read so far, counted live on the page (the loader's figure otherwise). */
+  sectionsRead?: number;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (progress.completion) {
@@ -28,10 +35,18 @@ export function CompletionBanner({ progress }: { progress: ModuleProgress }) {
       </p>
     );
   }
-  const steps = progress.quizzes + progress.scenarios + (progress.needsAttestation ? 1 : 0);
-  const done = progress.quizzesPassed + progress.scenariosFinished + (progress.attestation ? 1 : 0);
+  // The same steps /training and the team matrix count: each section read, each quiz passed,
+  // each role-play finished and the statement signed.
+  const steps =
+    progress.sections + progress.quizzes + progress.scenarios + (progress.needsAttestation ? 1 : 0);
+  const done =
+    sectionsRead +
+    progress.quizzesPassed +
+    progress.scenariosFinished +
+    (progress.attestation ? 1 : 0);
   if (!steps) return null;
   const tasks = [
+    progress.sections ? t("training:banner.readSections", { count: progress.sections }) : null,
     progress.quizzes ? t("training:banner.passQuizzes", { count: progress.quizzes }) : null,
     progress.scenarios ? t("training:banner.finishRolePlays", { count: progress.scenarios }) : null,
     progress.needsAttestation ? t("training:banner.signStatement") : null,

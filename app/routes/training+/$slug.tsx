@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { useFormat } from "~/i18n/use-format";
@@ -140,36 +140,59 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/training/${module.slug}#${anchor}`);
 }
 
+/** How long a section must be the one on screen before it counts as read. */
+export const readingDwellMs = 8_000;
+
 /**
- * Tell the server which sections the reader has scrolled past, each once. Sent with a plain
- * fetch to its own endpoint, outside Remix's navigation, so it never touches the learner's
- * submissions or reloads the page's data.
+ * Which sections the reader has read, told to the server each once: a section counts after it
+ * has been the one on screen for `readingDwellMs` in all (scrolling past it is not reading it).
+ * Sent with a plain fetch to its own endpoint, outside Remix's navigation, so it never touches
+ * the learner's submissions or reloads the page's data. Returns the sections read so far.
  */
-function useReadingReports(slug: string, sections: Section[], alreadyRead: string[]) {
+function useSectionReads(slug: string, sections: Section[], alreadyRead: string[]) {
   const current = useCurrentSection(sections);
-  const sent = useRef(new Set(alreadyRead));
+  const [read, setRead] = useState(() => new Set(alreadyRead));
+  const dwell = useRef(new Map<string, number>());
+  const queue = useRef<string[]>([]);
   const sending = useRef(false);
+  // One report at a time, in order; one that fails stays queued for the next section read.
+  const send = useCallback(async () => {
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      while (queue.current.length) {
+        const ok = await fetch(`/training/${slug}/read`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ sectionId: queue.current[0]! }),
+        }).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (!ok) break;
+        queue.current.shift();
+      }
+    } finally {
+      sending.current = false;
+    }
+  }, [slug]);
   useEffect(() => {
-    // A section is read once the next one is reached; the last one when the page end is.
-    const upTo = current === sections.length - 1 ? current : current - 1;
-    const report = () => {
-      const next = sections.slice(0, upTo + 1).find((s) => !sent.current.has(s.id));
-      if (!next || sending.current) return;
-      sent.current.add(next.id);
-      sending.current = true;
-      fetch(`/training/${slug}/read`, {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ sectionId: next.id }),
-      })
-        .catch(() => sent.current.delete(next.id))
-        .finally(() => {
-          sending.current = false;
-          report();
-        });
-    };
-    report();
-  }, [slug, current, sections]);
+    const section = current >= 0 ? sections[current] : undefined;
+    if (!section || read.has(section.id)) return;
+    const tick = 1_000;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== "visible") return;
+      const spent = (dwell.current.get(section.id) ?? 0) + tick;
+      dwell.current.set(section.id, spent);
+      if (spent < readingDwellMs) return;
+      window.clearInterval(timer);
+      setRead((before) => new Set(before).add(section.id));
+      queue.current.push(section.id);
+      void send();
+    }, tick);
+    return () => window.clearInterval(timer);
+  }, [current, sections, read, send]);
+  return read;
 }
 
 export default function ModulePage() {
@@ -182,7 +205,7 @@ export default function ModulePage() {
     actionData && "error" in actionData && actionData.error.anchor === anchor
       ? actionData.error.message
       : undefined;
-  useReadingReports(module.slug, module.sections, progress.readSectionIds);
+  const read = useSectionReads(module.slug, module.sections, progress.readSectionIds);
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
   const scenarioById = new Map(scenarios.map((s) => [s.id, s]));
   // The module's text is English where it has no current translation: say so to screen readers.
@@ -267,7 +290,10 @@ export default function ModulePage() {
                 </p>
               </div>
             ) : null}
-            <CompletionBanner progress={progress} />
+            <CompletionBanner
+              progress={progress}
+              sectionsRead={module.sections.filter((s) => read.has(s.id)).length}
+            />
           </header>
           <TranslationNote language={module.language} />
           {actionData && "error" in actionData && !actionData.error.anchor ? (
@@ -279,7 +305,7 @@ export default function ModulePage() {
             </p>
           ) : null}
           {module.sections.length > 1 ? (
-            <SectionProgress sections={module.sections} variant="bar" />
+            <SectionProgress sections={module.sections} read={read} variant="bar" />
           ) : null}
           <article lang={contentLang} className="max-w-prose">
             <ModuleText
@@ -311,7 +337,7 @@ export default function ModulePage() {
         </div>
         {module.sections.length > 1 ? (
           <aside className="hidden pt-10 lg:order-1 lg:block">
-            <SectionProgress sections={module.sections} variant="panel" />
+            <SectionProgress sections={module.sections} read={read} variant="panel" />
           </aside>
         ) : null}
       </div>
