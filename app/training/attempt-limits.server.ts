@@ -227,6 +227,7 @@ export async function grantAttempt(
   const state = await itemState(learner.id, module, input.kind, input.itemId);
   if (state.passed || state.blocked !== "used-up")
     throw new UserInputError("team:errors.attemptsLeft");
+  const allowed = state.allowed ?? 0;
   const row = await createOnce(
     { userId: actor.id, key: input.formKey, kind: "attempt-grant" },
     async (tx) => {
@@ -235,6 +236,7 @@ export async function grantAttempt(
           ...majorKey(learner.id, module),
           kind: input.kind,
           itemId: input.itemId,
+          forAttempt: allowed + 1,
           grantedById: actor.id,
         },
         select: { id: true },
@@ -244,11 +246,16 @@ export async function grantAttempt(
         actorOf(actor, clientAddress),
         "attempts.grant",
         personTarget(learner),
-        `${module.slug} ${input.kind} ${input.itemId}: ${state.allowed} → ${(state.allowed ?? 0) + 1} attempts`,
+        `${module.slug} ${input.kind} ${input.itemId}: ${allowed} → ${allowed + 1} attempts`,
       );
       return created;
     },
-  );
+  ).catch((error: unknown) => {
+    // Someone else allowed this very attempt a moment ago (the key on forAttempt): one grant.
+    if ((error as { code?: string } | null)?.code === "P2002")
+      throw new UserInputError("team:errors.attemptJustAllowed");
+    throw error;
+  });
   log.info(row.repeated ? "attempts.grant_repeated" : "attempts.granted", {
     by: actor.id,
     userId: learner.id,

@@ -130,6 +130,26 @@ describe("a quiz under the module's rules (two attempts, 30 minutes apart, no an
     expect(after.outOfAttempts).toEqual([]);
   });
 
+  it("stores one extra attempt when two people allow it at the same moment", async () => {
+    const learner = at("nora.lindqvist"); // Front desk
+    const nora = await idOf(learner);
+    for (const attempt of [1, 2]) {
+      expect(statusOf(await submit(learner, attempt, wrong))).toBe(302);
+      await age(learner, "limited", 31);
+    }
+    const answers = await Promise.all(
+      [manager, at("admin"), manager, at("admin")].map((email) =>
+        postAs(personAction, email, `/team/${nora}`, grantForm(nora), { userId: nora }),
+      ),
+    );
+    expect(answers.filter((a) => statusOf(a) === 200)).toHaveLength(1);
+    expect(await prisma.attemptGrant.count({ where: { userId: nora } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "attempts.grant", targetId: nora } }),
+    ).toBe(1);
+    expect((await quizOf(learner, "limited")).limits).toMatchObject({ allowed: 3, left: 1 });
+  });
+
   it("refuses an extra attempt to a learner who still has attempts, and to another team", async () => {
     const amara = await idOf(at("amara.okoye"));
     const refused = await postAs(personAction, manager, `/team/${amara}`, grantForm(amara), {

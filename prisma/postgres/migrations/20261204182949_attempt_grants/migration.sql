@@ -6,6 +6,7 @@ CREATE TABLE "AttemptGrant" (
     "moduleMajor" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "itemId" TEXT NOT NULL,
+    "forAttempt" INTEGER NOT NULL,
     "grantedById" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -14,6 +15,9 @@ CREATE TABLE "AttemptGrant" (
 
 -- CreateIndex
 CREATE INDEX "AttemptGrant_userId_moduleSlug_moduleMajor_idx" ON "AttemptGrant"("userId", "moduleSlug", "moduleMajor");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AttemptGrant_userId_moduleSlug_moduleMajor_itemId_forAttemp_key" ON "AttemptGrant"("userId", "moduleSlug", "moduleMajor", "itemId", "forAttempt");
 
 -- AddForeignKey
 ALTER TABLE "AttemptGrant" ADD CONSTRAINT "AttemptGrant_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
