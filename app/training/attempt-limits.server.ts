@@ -8,7 +8,14 @@ import { createOnce } from "~/db/form-keys.server";
 import { errorKey } from "~/i18n/errors";
 import { log } from "~/utils/log.server";
 import type { AttemptRules, AttemptState } from "./attempt-rules";
-import { attemptRules, attemptState, limits, minutesUntil } from "./attempt-rules";
+import {
+  attemptRules,
+  attemptState,
+  limits,
+  minutesUntil,
+  quizHistory,
+  runHistory,
+} from "./attempt-rules";
 import type { ReadableModule } from "./module-key";
 import { currentMajor, majorOf, UserInputError } from "./module-key";
 
@@ -75,29 +82,23 @@ export async function checkNextAttempt(
 }
 
 /** A quiz's attempts so far, for its rules: how many, and whether the latest failed and when. */
-async function quizHistory(userId: string, module: ReadableModule, quizId: string) {
+async function readQuizHistory(userId: string, module: ReadableModule, quizId: string) {
   const last = await prisma.quizAttempt.findFirst({
     where: { userId, ...currentMajor(module), quizId },
     orderBy: { number: "desc" },
     select: { number: true, passed: true, submittedAt: true },
   });
-  return {
-    used: last?.number ?? 0,
-    lastFailedAt: last && !last.passed ? last.submittedAt : null,
-  };
+  return quizHistory(last);
 }
 
 /** A role-play's runs so far: every run started counts, abandoned ones too. */
-async function scenarioHistory(userId: string, module: ReadableModule, scenarioId: string) {
+async function readRunHistory(userId: string, module: ReadableModule, scenarioId: string) {
   const last = await prisma.scenarioRun.findFirst({
     where: { userId, ...currentMajor(module), scenarioId },
     orderBy: { number: "desc" },
     select: { number: true, status: true, passed: true, finishedAt: true },
   });
-  return {
-    used: last?.number ?? 0,
-    lastFailedAt: last?.status === "finished" && !last.passed ? last.finishedAt : null,
-  };
+  return runHistory(last);
 }
 
 /** Where one learner stands against one item's rules (two small reads, only when it has rules). */
@@ -110,11 +111,13 @@ export async function itemState(
 ): Promise<AttemptState & { passed: boolean }> {
   const item = itemsOf(module).find((i) => i.kind === kind && i.id === itemId);
   if (!item) throw new UserInputError(errorKey("training:errors.noItem", { id: itemId }));
-  const [history, grants] = await Promise.all([
-    kind === "quiz" ? quizHistory(userId, module, itemId) : scenarioHistory(userId, module, itemId),
+  const [history, grants, passed] = await Promise.all([
+    kind === "quiz"
+      ? readQuizHistory(userId, module, itemId)
+      : readRunHistory(userId, module, itemId),
     limits(item.rules) ? grantsOf(userId, module) : new Map<string, Date[]>(),
+    everPassed(userId, module, kind, itemId),
   ]);
-  const passed = await everPassed(userId, module, kind, itemId);
   return {
     ...attemptState(item.rules, { ...history, grants: grants.get(itemId) ?? [] }, now),
     passed,

@@ -37,6 +37,25 @@ export type AttemptHistory = {
   grants: Date[];
 };
 
+/** A quiz's history from its latest attempt (by number). */
+export const quizHistory = (
+  last: { number: number; passed: boolean; submittedAt: Date } | null | undefined,
+) => ({ used: last?.number ?? 0, lastFailedAt: last && !last.passed ? last.submittedAt : null });
+
+/**
+ * A role-play's history from its latest run (by number; runs are numbered as they start, so the
+ * newest is never an abandoned one, and every run started counts).
+ */
+export const runHistory = (
+  last:
+    | { number: number; status: string; passed: boolean | null; finishedAt: Date | null }
+    | null
+    | undefined,
+) => ({
+  used: last?.number ?? 0,
+  lastFailedAt: last?.status === "finished" && !last.passed ? last.finishedAt : null,
+});
+
 export type AttemptState = {
   /** The limit with the extra attempts allowed; null: no limit. */
   allowed: number | null;

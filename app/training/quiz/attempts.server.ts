@@ -12,7 +12,7 @@ import {
 } from "../module-key";
 import type { QuizAnswers, QuizResult } from "./grading";
 import { answerProblems, gradeQuiz, withAnswers } from "./grading";
-import { attemptRules, attemptState, attemptsView } from "../attempt-rules";
+import { attemptRules, attemptState, attemptsView, quizHistory } from "../attempt-rules";
 import { seededShuffle } from "./shuffle";
 import { checkNextAttempt } from "../attempt-limits.server";
 
@@ -53,10 +53,7 @@ export async function submitAttempt(
     );
   }
   // The number is part of the row's key, so two submissions at once cannot both pass this.
-  await checkNextAttempt(userId, module, quiz, {
-    used: last?.number ?? 0,
-    lastFailedAt: last && !last.passed ? last.submittedAt : null,
-  });
+  await checkNextAttempt(userId, module, quiz, quizHistory(last));
   const result = gradeQuiz(quiz, input.answers, passScoreOf(quiz, module));
   await uniqueOrRefuse(
     "training:errors.attemptSubmitted",
@@ -116,11 +113,7 @@ export function quizViews(
     const rules = attemptRules(quiz, module.frontmatter);
     const state = attemptState(
       rules,
-      {
-        used: last?.number ?? 0,
-        lastFailedAt: last && !last.passed ? last.submittedAt : null,
-        grants: grants.get(quiz.id) ?? [],
-      },
+      { ...quizHistory(last), grants: grants.get(quiz.id) ?? [] },
       now,
     );
     const graded = last

@@ -14,7 +14,7 @@ import type { PathStep } from "./scoring";
 import { choose, goBack } from "./scoring";
 import { seededShuffle } from "../quiz/shuffle";
 import { checkNextAttempt } from "../attempt-limits.server";
-import { attemptRules, attemptState, attemptsView } from "../attempt-rules";
+import { attemptRules, attemptState, attemptsView, runHistory } from "../attempt-rules";
 
 // Role-play runs in the database. Every move names the node it answers and the step it expects,
 // and is written with a conditional update on both: a stale, repeated or concurrent move changes
@@ -40,10 +40,7 @@ export async function startRun(userId: string, module: ReadableModule, scenarioI
     select: { number: true, status: true, passed: true, finishedAt: true },
   });
   // Starting over counts as an attempt: abandoning a run that is going badly is not a way round.
-  await checkNextAttempt(userId, module, scenario, {
-    used: last?.number ?? 0,
-    lastFailedAt: last?.status === "finished" && !last.passed ? last.finishedAt : null,
-  });
+  await checkNextAttempt(userId, module, scenario, runHistory(last));
   await uniqueOrRefuse(
     "training:errors.justStarted",
     prisma.$transaction([
@@ -189,12 +186,7 @@ export function scenarioViews(
     const rules = attemptRules(scenario, module.frontmatter);
     const state = attemptState(
       rules,
-      {
-        // Runs are numbered as they start; the newest is never an abandoned one.
-        used: latest?.number ?? 0,
-        lastFailedAt: latest?.status === "finished" && !latest.passed ? latest.finishedAt : null,
-        grants: grants.get(scenario.id) ?? [],
-      },
+      { ...runHistory(latest), grants: grants.get(scenario.id) ?? [] },
       now,
     );
     // After a finished run that passed, or failed where the rules say so, each reply that scored
