@@ -15,10 +15,18 @@ export type PathStep = { node: string; choice: number; score: number };
 export const pathScore = (path: readonly PathStep[]) =>
   path.reduce((sum, step) => sum + step.score, 0);
 
-/** The best path score from the start to an ending, never visiting a node twice. */
-function bestPathScore(scenario: ScenarioDef): number | null {
+/** A run that ends with the customer lost never passes, whatever it scored. */
+export const endingPasses = (ending: EndingDef) => ending.rating !== "bad";
+
+/**
+ * The best path score from the start to an ending (to one that can pass, with `passing`), never
+ * visiting a node twice.
+ */
+function bestPathScore(scenario: ScenarioDef, passing = false): number | null {
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
-  const endings = new Set(scenario.endings.map((e) => e.id));
+  const endings = new Set(
+    scenario.endings.filter((e) => !passing || endingPasses(e)).map((e) => e.id),
+  );
   const onPath = new Set<string>();
   const best = (id: string): number | null => {
     if (endings.has(id)) return 0;
@@ -70,6 +78,25 @@ export function scenarioMaxScore(scenario: ScenarioDef): number | null {
   }
 }
 
+/**
+ * The most a run can score and still pass: the best path or ending that is not a lost customer.
+ * This is what a pass score must be within; null when none can be reached (or not scored).
+ */
+export function scenarioPassingMax(scenario: ScenarioDef): number | null {
+  switch (scenario.scoring) {
+    case "path":
+      return bestPathScore(scenario, true);
+    case "ending": {
+      const scores = reachableEndings(scenario)
+        .filter(endingPasses)
+        .map((e) => e.score ?? 0);
+      return scores.length ? Math.max(...scores) : null;
+    }
+    case "none":
+      return null;
+  }
+}
+
 /** The score a run has so far (path mode) or ends with (ending mode); null when not scored. */
 export function runScore(
   scenario: ScenarioDef,
@@ -88,8 +115,13 @@ export function runScore(
   }
 }
 
-/** Whether a finished run passes: a score at or above the pass score, or simply finishing. */
-export function runPassed(scenario: ScenarioDef, score: number | null): boolean {
+/**
+ * Whether a finished run passes: it must end where the customer is not lost (an ending rated good
+ * or mixed), and score at least the pass score where there is one.
+ */
+export function runPassed(scenario: ScenarioDef, score: number | null, endingId: string): boolean {
+  const ending = scenario.endings.find((e) => e.id === endingId);
+  if (!ending || !endingPasses(ending)) return false;
   if (scenario.scoring === "none" || scenario.passScore === null) return true;
   return (score ?? 0) >= scenario.passScore;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioDef } from "./types";
 import { noRules } from "./types";
-import { scenarioMaxScore } from "./scenario-scoring";
+import { runPassed, scenarioMaxScore, scenarioPassingMax } from "./scenario-scoring";
 import { validateScenario } from "./validate";
 
 const at = { line: 1, column: 1 };
@@ -13,10 +13,14 @@ const node = (id: string, choices: [string, number][]) => ({
   choices: choices.map(([to, score]) => ({ to, score, feedback: "f", text: "t", at })),
   at,
 });
-const ending = (id: string, score: number | null = null) => ({
+const ending = (
+  id: string,
+  score: number | null = null,
+  rating: "good" | "mixed" | "bad" = "good",
+) => ({
   id,
   title: id,
-  rating: "good" as const,
+  rating,
   outcome: id,
   score,
   at,
@@ -85,8 +89,62 @@ describe('scenario maximum with scoring="path": the best path, loops ignored', (
       3,
     );
     expect(validateScenario(s).map((f) => f.message)).toEqual([
-      'Scenario "s" pass score 3 is unreachable: the best path scores 2',
+      'Scenario "s" pass score 3 is unreachable: the best path to an ending not rated "bad" scores 2',
     ]);
+  });
+});
+
+describe("a lost customer never passes", () => {
+  // The shape of a real slip: the path that lets the customer walk away scored 13, above the pass
+  // score of 12, while the best path to an ending where they stay scored 11.
+  const quietExit = (passScore: number, rating: "good" | "mixed" | "bad" = "bad") =>
+    scenario(
+      [
+        node("a", [
+          ["b", 8],
+          ["kept", 6],
+        ]),
+        node("b", [
+          ["gone", 5],
+          ["kept", 3],
+        ]),
+      ],
+      [ending("kept", null, "mixed"), ending("gone", null, rating)],
+      passScore,
+    );
+
+  it("measures the pass score against the best path to an ending not rated bad", () => {
+    expect(scenarioMaxScore(quietExit(12))).toBe(13);
+    expect(scenarioPassingMax(quietExit(12))).toBe(11);
+    expect(validateScenario(quietExit(12)).map((f) => f.message)).toEqual([
+      'Scenario "s" pass score 12 is unreachable: the best path to an ending not rated "bad" scores 11',
+    ]);
+    expect(validateScenario(quietExit(11))).toEqual([]);
+    expect(validateScenario(quietExit(12, "mixed"))).toEqual([]);
+  });
+
+  it("refuses a role-play whose every ending is a lost customer", () => {
+    const s = scenario(
+      [
+        node("a", [
+          ["gone", 1],
+          ["gone", 0],
+        ]),
+      ],
+      [ending("gone", null, "bad")],
+    );
+    expect(validateScenario(s).map((f) => f.message)).toEqual([
+      'Scenario "s" cannot be passed: every ending it reaches is rated "bad" (a lost customer); rate the endings where the customer stays "good" or "mixed"',
+    ]);
+  });
+
+  it("fails a run that reaches a bad ending, whatever it scored", () => {
+    expect(runPassed(quietExit(11), 13, "gone")).toBe(false);
+    expect(runPassed(quietExit(11), 11, "kept")).toBe(true);
+    expect(runPassed(quietExit(11), 9, "kept")).toBe(false);
+    const unscored = { ...quietExit(0), passScore: null, scoring: "none" as const };
+    expect(runPassed(unscored, null, "gone")).toBe(false);
+    expect(runPassed(unscored, null, "kept")).toBe(true);
   });
 });
 
@@ -111,7 +169,9 @@ describe("scores stand where the scoring mode reads them", () => {
     ]);
     expect(
       messages(scenario(twoWays([0, 0]), [ending("good", 5), ending("bad", 1)], 6, "ending")),
-    ).toEqual(['Scenario "s" pass score 6 is unreachable: the best ending scores 5']);
+    ).toEqual([
+      'Scenario "s" pass score 6 is unreachable: the best ending not rated "bad" scores 5',
+    ]);
   });
 
   it("scoring=path refuses ending scores; scoring=none refuses every score and a pass score", () => {

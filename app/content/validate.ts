@@ -1,4 +1,4 @@
-import { scenarioMaxScore } from "./scenario-scoring";
+import { endingPasses, reachableEndings, scenarioPassingMax } from "./scenario-scoring";
 import type { Position, QuizDef, ScenarioDef } from "./types";
 
 // Checks on quizzes and scenarios that need the whole definition (the extractor checks each
@@ -150,6 +150,14 @@ export function validateScenario(scenario: ScenarioDef): Finding[] {
     }
   }
 
+  // A run ending where the customer is lost never passes, so one that can pass must be reachable.
+  if (findings.length === 0 && !reachableEndings(scenario).some(endingPasses)) {
+    findings.push({
+      at: scenario.at,
+      message: `Scenario "${scenario.id}" cannot be passed: every ending it reaches is rated "bad" (a lost customer); rate the endings where the customer stays "good" or "mixed"`,
+    });
+  }
+
   findings.push(...scoringFindings(scenario));
   return findings;
 }
@@ -197,14 +205,16 @@ function scoringFindings(scenario: ScenarioDef): Finding[] {
     return findings;
   }
   // Reported once the scores themselves are sound.
-  const max = findings.length ? null : scenarioMaxScore(scenario);
+  // Only a run ending where the customer is not lost can pass, so that is where the pass score
+  // must be within reach.
+  const max = findings.length ? null : scenarioPassingMax(scenario);
   if (max !== null && scenario.passScore > max) {
     findings.push({
       at: scenario.at,
       message:
         mode === "path"
-          ? `Scenario "${scenario.id}" pass score ${scenario.passScore} is unreachable: the best path scores ${max}`
-          : `Scenario "${scenario.id}" pass score ${scenario.passScore} is unreachable: the best ending scores ${max}`,
+          ? `Scenario "${scenario.id}" pass score ${scenario.passScore} is unreachable: the best path to an ending not rated "bad" scores ${max}`
+          : `Scenario "${scenario.id}" pass score ${scenario.passScore} is unreachable: the best ending not rated "bad" scores ${max}`,
     });
   }
   return findings;

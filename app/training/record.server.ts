@@ -39,6 +39,11 @@ async function namer(modules: { slug: string; version: string }[]) {
       artefact(slug)
         ?.scenarios.find((s) => s.id === scenarioId)
         ?.endings.find((e) => e.id === endingId)?.title ?? null,
+    /** Whether the ending is one where the customer was lost (a run ending there never passes). */
+    lost: (slug: string, scenarioId: string, endingId: string) =>
+      artefact(slug)
+        ?.scenarios.find((s) => s.id === scenarioId)
+        ?.endings.find((e) => e.id === endingId)?.rating === "bad",
   };
 }
 
@@ -154,6 +159,7 @@ export async function myRecord(userId: string) {
                 maxScore: r.maxScore,
                 passed: r.passed ?? true,
                 ending: name.ending(r.moduleSlug, r.scenarioId, r.endingId),
+                lost: name.lost(r.moduleSlug, r.scenarioId, r.endingId),
               }
             : null,
         on: day(r.finishedAt ?? r.startedAt),

@@ -93,10 +93,17 @@ test.describe("practising and completing", () => {
     let section = await play(page, scenario.id, pathTo(module, scenario.id, "bad"));
     await expect(section).toContainText("Poor outcome");
     await expect(section).toContainText(/Your score: -?\d+ of a possible \d+/);
-    // A run under its pass score is no success on the learner's record either.
+    // A lost customer fails the run whatever it scored; why each reply worked or not is told
+    // only now, in the debrief.
+    await expect(section).toContainText("The customer was lost, so this run does not pass");
+    const debrief = section.getByRole("region", { name: "Debrief" });
+    await expect(debrief.getByRole("listitem")).toHaveCount(
+      pathTo(module, scenario.id, "bad").length,
+    );
+    // A run that failed is no success on the learner's record either.
     await page.goto("/me");
     const runs = page.getByRole("table", { name: "Role-plays" });
-    const failed = runs.getByRole("row").filter({ hasText: "below the pass score" }).first();
+    const failed = runs.getByRole("row").filter({ hasText: "the customer was lost" }).first();
     await expect(failed).toContainText("Not passed");
     await expect(failed).not.toContainText("Finished");
     await page.goto("/training/handling-a-complaint");

@@ -3,6 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { checkContent, formatProblem } from "~/content/check.server";
+import { contentWarnings } from "~/content/giveaways";
 
 const broken = path.resolve("tests/fixtures/content-broken");
 const label = "tests/fixtures/content-broken";
@@ -36,7 +37,13 @@ const expected: Record<string, string[]> = {
     '36:3 No path from node "loop-b" reaches an ending (a loop without an exit)',
   ],
   "scenario-pass-score-unreachable": [
-    '17:1 Scenario "call" pass score 5 is unreachable: the best path scores 2',
+    '17:1 Scenario "call" pass score 5 is unreachable: the best path to an ending not rated "bad" scores 2',
+  ],
+  "scenario-passes-only-by-losing": [
+    '17:1 Scenario "call" pass score 3 is unreachable: the best path to an ending not rated "bad" scores 2',
+  ],
+  "scenario-every-ending-lost": [
+    '17:1 Scenario "call" cannot be passed: every ending it reaches is rated "bad" (a lost customer); rate the endings where the customer stays "good" or "mixed"',
   ],
   // Translations (index.<locale>.mdx): exactly the source's structure, so no translation can
   // change what is right.
@@ -101,10 +108,23 @@ describe("content:check", () => {
     expect(printed).toHaveLength(Object.values(expected).flat().length);
   }, 120_000);
 
-  it("passes the real course", async () => {
+  it("passes the real course, with no pattern that gives answers away", async () => {
     const { modules, problems } = await checkContent(path.resolve("content"));
     expect(problems.map((p) => formatProblem("content", p))).toEqual([]);
     expect(modules.length).toBeGreaterThanOrEqual(1);
+    expect(contentWarnings(modules).map((w) => formatProblem("content", w))).toEqual([]);
+  }, 120_000);
+
+  it("warns, without failing, where the right answer can be guessed by its length or place", async () => {
+    const label = "tests/fixtures/content-warnings";
+    const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/content-check.ts", label]);
+    const at = (slug: string) => `${label}/modules/${slug}/index.mdx:17:1 warning:`;
+    expect(stdout.trim().split("\n")).toEqual([
+      `${at("quiz-all-but-one")} quiz "check": 2 of 2 multiple-answer questions have every option right but one; mix right and wrong options, each wrong one tempting`,
+      `${at("quiz-right-option-longest")} quiz "check": a right option is the longest in 2 of 3 questions; make the wrong options as full as the right ones`,
+      `${at("scenario-best-reply-giveaway")} role-play "call": the best reply is the longest at 3 of 3 nodes; write replies of even length`,
+      `content ok: 3 modules in ${label}/`,
+    ]);
   }, 120_000);
 
   it("exits 1 from the command line and prints the problems", async () => {

@@ -57,9 +57,9 @@ describe("scoring modes", () => {
       maxScore: 5,
       passed: true,
     });
-    // -1 + 1 (into "lost") = 0, under the pass score of 4.
+    // -1 + 3 (into "lost") = 2, under the pass score of 4.
     const poor = await play(learners[1]!, "by-path", [1, 2]);
-    expect(poor.ending).toMatchObject({ score: 0, maxScore: 5, passed: false });
+    expect(poor.ending).toMatchObject({ score: 2, maxScore: 5, passed: false });
     // A loop back to the opening drops its first choice (-1): 2 + 3 = 5.
     const looped = await play(learners[2]!, "by-path", [1, 1, 0, 0]);
     expect(looped.ending).toMatchObject({ score: 5, passed: true });
@@ -86,35 +86,53 @@ describe("scoring modes", () => {
     });
   }, 60_000);
 
-  it('"none" shows no score and counts finishing, whichever ending', async () => {
+  it('"none" shows no score and counts finishing where the customer is not lost', async () => {
     const lost = await play(learners[0]!, "unscored", [1]);
     expect(lost.ending).toMatchObject({
       title: "Customer gives up",
       score: null,
       maxScore: null,
-      passed: true,
+      passed: false,
+      lost: true,
     });
     expect(await lastRun(learners[0]!, "unscored")).toMatchObject({
       scoring: "none",
-      passed: true,
+      passed: false,
     });
-    await play(learners[1]!, "unscored", [0]);
+    const kept = await play(learners[1]!, "unscored", [0]);
+    expect(kept.ending).toMatchObject({ title: "Parcel traced", passed: true, lost: false });
     await play(learners[2]!, "unscored", [0]);
   }, 60_000);
 
+  it("a run that loses the customer does not pass, whatever it scored", async () => {
+    // 2 + 3 (into "lost") = 5: the best score there is, and above the pass score of 4.
+    const lost = await play(learners[3]!, "by-path", [0, 2]);
+    expect(lost.ending).toMatchObject({
+      title: "Customer gives up",
+      score: 5,
+      passScore: 4,
+      passed: false,
+      lost: true,
+    });
+    expect(await lastRun(learners[3]!, "by-path")).toMatchObject({
+      score: 5,
+      passed: false,
+      endingId: "lost",
+    });
+  }, 60_000);
+
   it("analytics name each mode and show average scores and passes of finished runs", async () => {
-    await play(learners[3]!, "by-path", [0, 2]); // 2 + 1 = 3: not passed
     await play(learners[3]!, "by-ending", [0, 0]); // 10
     const data = (await settle(
       analyticsLoader(await loaderArgs(demo.trainer, `/studio/${slug}/analytics`, { slug })),
     )) as Awaited<ReturnType<typeof analyticsLoader>>;
     const byId = Object.fromEntries(data.scenarios.map((s) => [s.id, s]));
-    // Path: 5, 0, 5 and 3 over four learners.
+    // Path: 5, 2, 5 and 5 (the customer lost) over four learners.
     expect(byId["by-path"]).toMatchObject({
       scoring: "path",
       maxScore: 5,
       passScore: 4,
-      scores: { hidden: false, runs: 4, average: 3.25, passed: 2 },
+      scores: { hidden: false, runs: 4, average: 4.25, passed: 2 },
     });
     // Ending: 10, 5, 0 and 10.
     expect(byId["by-ending"]).toMatchObject({

@@ -60,7 +60,6 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
     seenStep.current = run?.step;
   }, [run]);
 
-  const latest = run?.transcript.at(-1);
   const moveFields = run?.current
     ? { scenarioId: scenario.id, runId: run.id, nodeId: run.current.id, step: run.step }
     : null;
@@ -96,20 +95,6 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
                 <p className="text-xs text-brand-100">{t("training:scenario.you")}</p>
                 <p className="mt-1">{turn.reply}</p>
               </div>
-              {turn.feedback ? (
-                <p className="ml-auto max-w-[90%] text-right text-sm text-slate-700 italic">
-                  {turn.feedback}
-                </p>
-              ) : null}
-              {turn.better ? (
-                <div className="ml-auto max-w-[90%] rounded-xl border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-950">
-                  <p className="font-medium">{t("training:scenario.betterReply")}</p>
-                  <p className="mt-0.5">{turn.better.reply}</p>
-                  {turn.better.feedback ? (
-                    <p className="mt-0.5 text-green-900 italic">{turn.better.feedback}</p>
-                  ) : null}
-                </div>
-              ) : null}
             </li>
           ))}
         </ol>
@@ -122,11 +107,6 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
             tabIndex={-1}
             className="mt-5 max-w-[90%] rounded-2xl rounded-tl-sm bg-white px-4 py-3 shadow-sm outline-brand-700 focus-visible:outline-2"
           >
-            {latest?.feedback ? (
-              <p className="sr-only">
-                {t("training:scenario.feedbackOnReply", { feedback: latest.feedback })}
-              </p>
-            ) : null}
             <p className="flex items-center gap-2 text-xs text-slate-600">
               {t("training:scenario.says", { speaker: run.current.speaker })}{" "}
               <Mood mood={run.current.mood} />
@@ -145,6 +125,11 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
             </p>
             <p className="mt-1 text-lg font-semibold text-slate-900">{run.ending.title}</p>
             <p className="mt-1 text-slate-800">{run.ending.outcome}</p>
+            {run.ending.lost ? (
+              <p className="mt-3 text-sm font-medium text-red-900">
+                {t("training:scenario.lostCustomer")}
+              </p>
+            ) : null}
             <p className="mt-3 text-sm font-medium text-slate-900">
               {run.ending.score === null
                 ? t("training:scenario.unscored")
@@ -164,6 +149,7 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
           </div>
         ) : null}
       </div>
+      {run?.ending ? <Debrief scenarioId={scenario.id} turns={run.transcript} /> : null}
 
       <div className="mt-4 space-y-3">
         <ActionError message={error} />
@@ -215,6 +201,40 @@ export function ScenarioPanel({ scenario, error }: { scenario: ScenarioView; err
           <AttemptLimits limits={scenario.limits} passed={scenario.finishedEver} />
         )}
       </div>
+    </section>
+  );
+}
+
+type Turn = NonNullable<ScenarioView["run"]>["transcript"][number];
+
+/** After the ending: each reply the learner chose, with why it worked or not (and a better one). */
+function Debrief({ scenarioId, turns }: { scenarioId: string; turns: Turn[] }) {
+  const { t } = useTranslation();
+  if (!turns.some((turn) => turn.feedback || turn.better)) return null;
+  return (
+    <section aria-labelledby={`debrief-${scenarioId}`} className="mt-5">
+      <h4 id={`debrief-${scenarioId}`} className="text-base font-semibold text-slate-900">
+        {t("training:scenario.debrief")}
+      </h4>
+      <p className="text-sm text-slate-700">{t("training:scenario.debriefIntro")}</p>
+      <ol className="mt-3 space-y-3">
+        {turns.map((turn, i) => (
+          <li key={i} className="rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm">
+            <p className="text-xs text-slate-600">{t("training:scenario.youReplied")}</p>
+            <p className="mt-0.5 text-slate-900">{turn.reply}</p>
+            {turn.feedback ? <p className="mt-1 text-slate-700 italic">{turn.feedback}</p> : null}
+            {turn.better ? (
+              <div className="mt-2 rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-green-950">
+                <p className="font-medium">{t("training:scenario.betterReply")}</p>
+                <p className="mt-0.5">{turn.better.reply}</p>
+                {turn.better.feedback ? (
+                  <p className="mt-0.5 text-green-900 italic">{turn.better.feedback}</p>
+                ) : null}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

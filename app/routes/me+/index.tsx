@@ -239,10 +239,17 @@ export default function MyRecordPage() {
                   ),
                   r.result ? (
                     <span className="whitespace-nowrap tabular-nums">
-                      {t(r.result.passed ? "me.runs.score" : "me.runs.scoreBelowPass", {
-                        score: format.number(r.result.score),
-                        maxScore: format.number(r.result.maxScore),
-                      })}
+                      {t(
+                        r.result.passed
+                          ? "me.runs.score"
+                          : r.result.lost
+                            ? "me.runs.scoreCustomerLost"
+                            : "me.runs.scoreBelowPass",
+                        {
+                          score: format.number(r.result.score),
+                          maxScore: format.number(r.result.maxScore),
+                        },
+                      )}
                     </span>
                   ) : (
                     <span className="text-slate-600">—</span>

@@ -1,6 +1,6 @@
 import { prisma } from "~/db.server";
 import type { NodeDef, ScenarioDef } from "~/content/types";
-import { runPassed, runScore, scenarioMaxScore } from "~/content/scenario-scoring";
+import { endingPasses, runPassed, runScore, scenarioMaxScore } from "~/content/scenario-scoring";
 import { errorKey } from "~/i18n/errors";
 import type { ReadableModule } from "../module-key";
 import {
@@ -109,7 +109,7 @@ export async function chooseReply(
       currentNodeId: null,
       endingId: move.next.id,
       status: "finished",
-      passed: runPassed(scenario, score),
+      passed: runPassed(scenario, score, move.next.id),
       finishedAt: new Date(),
     });
   } else {
@@ -206,7 +206,9 @@ export function scenarioViews(
             mood: node?.mood ?? "neutral",
             line: node?.line ?? "",
             reply: reply?.text ?? "",
-            feedback: reply?.feedback ?? "",
+            // Show during, tell after: while the run is on, the customer's next line is the only
+            // reaction; why each reply worked or not is the debrief, once the run has ended.
+            feedback: run.status === "finished" ? (reply?.feedback ?? "") : "",
             better:
               best && reply && best.score > reply.score
                 ? { reply: best.text, feedback: best.feedback }
@@ -254,6 +256,7 @@ export function scenarioViews(
                   maxScore: run.scoring === "none" ? null : run.maxScore,
                   passScore: scenario.passScore,
                   passed: run.passed ?? false,
+                  lost: !endingPasses(ending),
                 }
               : null,
           }
