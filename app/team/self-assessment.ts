@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The team service self-assessment (CONTENT.md, adapted from the Forum Corporation self-test):
-// 25 statements in 7 areas, each rated 1 (never) to 5 (always). Pure: scoring, banding and the
+// 25 statements in 7 areas, each rated 1 (not at all) to 5 (always). Pure: scoring, banding and the
 // form's schema, shared by the server and the browser.
 
 export const selfAssessmentAreas = [
@@ -78,7 +78,7 @@ export type AreaId = (typeof selfAssessmentAreas)[number]["id"];
 
 // The answer scale is part of the questionnaire: in English here, in other languages beside the
 // statements in content/self-assessment.<locale>.yaml (app/content/self-assessment.server.ts).
-export const ratingLabels = ["Never", "Rarely", "Sometimes", "Often", "Always"] as const;
+export const ratingLabels = ["Not at all", "Rarely", "Sometimes", "Often", "Always"] as const;
 
 /** The form field of one statement, e.g. "culture-1" (1-based, as people count). */
 export const statementField = (areaId: AreaId, index: number) => `${areaId}-${index + 1}`;
@@ -98,14 +98,24 @@ export const losingUpTo = 20;
 
 /**
  * The source's bands (28+, 21–27, 20 or less) assume whole totals, but averages make fractional
- * ones. We read the two outer bands literally: 28 or more is an asset, 20 or less is losing
- * customers, and everything strictly between (20.1 … 27.9, so 27.5 and 20.5 too) is adequate.
- * A team is not told it is an asset, or losing customers, before it has actually got there.
+ * ones. We read the two outer bands literally, on the exact total: 28 or more is an asset, 20 or
+ * less is losing customers, and everything strictly between (20.02 … 27.95 too) is adequate. A
+ * team is not told it is an asset, or losing customers, before it has actually got there.
  */
 export function bandOf(total: number): Band {
   if (total >= assetFrom) return "asset";
   if (total <= losingUpTo) return "losing";
   return "adequate";
+}
+
+/**
+ * The exact total as shown, to two decimals, never rounded across a band's edge: 27.999 shows as
+ * 27.99 beside "adequate", not 28.00, and 20.001 as 20.01.
+ */
+export function shownTotal(exact: number): number {
+  const shown = round(exact, 2);
+  if (bandOf(shown) === bandOf(exact)) return shown;
+  return shown > exact ? round(shown - 0.01, 2) : round(shown + 0.01, 2);
 }
 
 /** Message keys of each band's name and advice (app/locales/<locale>/team.json). */
@@ -132,14 +142,14 @@ const round = (value: number, places: number) => {
 export type SelfAssessmentScore = {
   /** Average per area, rounded to two decimals for showing. */
   areaAverages: Record<AreaId, number>;
-  /** Sum of the seven (unrounded) averages, 7–35, rounded to one decimal. */
+  /** Sum of the seven (unrounded) averages, 7–35, as shown: two decimals (shownTotal). */
   total: number;
   band: Band;
 };
 
 /**
- * Score complete ratings. The band is taken from the total as shown (one decimal), so a team
- * never sees "28.0" next to "adequate". Throws on incomplete or out-of-range ratings: callers
+ * Score complete ratings. The band is taken from the exact total, and the total is shown so that
+ * it never reads as another band's. Throws on incomplete or out-of-range ratings: callers
  * validate with the schema first.
  */
 export function scoreSelfAssessment(ratings: Ratings): SelfAssessmentScore {
@@ -157,8 +167,7 @@ export function scoreSelfAssessment(ratings: Ratings): SelfAssessmentScore {
     sum += average;
     areaAverages[area.id] = round(average, 2);
   }
-  const total = round(sum, 1);
-  return { areaAverages, total, band: bandOf(total) };
+  return { areaAverages, total: shownTotal(sum), band: bandOf(sum) };
 }
 
 const rating = z.coerce

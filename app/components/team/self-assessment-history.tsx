@@ -98,7 +98,7 @@ export function SelfAssessmentHistory({
                 key: "total",
                 header: t("team:selfAssessment.history.total"),
                 className: "tabular-nums",
-                cell: (a) => fixedDecimals(format.locale, a.total, 1),
+                cell: (a) => fixedDecimals(format.locale, a.total, 2),
               },
               {
                 key: "band",

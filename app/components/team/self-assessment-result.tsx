@@ -94,7 +94,7 @@ export function SelfAssessmentResult({
       >
         <p className="text-lg font-semibold">
           {t("team:selfAssessment.result.total", {
-            total: fixedDecimals(format.locale, assessment.total, 1),
+            total: fixedDecimals(format.locale, assessment.total, 2),
             max: format.number(maxTotal),
             band: t(band.title),
           })}
