@@ -38,7 +38,7 @@ test.describe("team self-assessment", () => {
     await expect(page.getByRole("radiogroup")).toHaveCount(25);
 
     await rateAll(page, "Often");
-    // One area lower: culture averages 3, so the total is 27.0, adequate.
+    // One area lower: culture averages 3, so the total is 27.00, adequate.
     for (const statement of selfAssessmentAreas[0].statements) {
       await page.getByRole("radiogroup", { name: statement }).getByLabel("Sometimes").check();
     }
@@ -46,14 +46,14 @@ test.describe("team self-assessment", () => {
     await page.getByRole("button", { name: "Save the assessment" }).click();
 
     const result = page.getByRole("region", { name: /Saved: assessment of 15 January 2026/ });
-    await expect(result.getByRole("status")).toContainText("Total 27.0 of 35: Adequate");
+    await expect(result.getByRole("status")).toContainText("Total 27.00 of 35: Adequate");
     await expect(result.getByText("1. Customer-focused culture3.00")).toBeVisible();
     await expect(result.locator(".recharts-bar-rectangle")).toHaveCount(7);
 
     const history = page.getByRole("region", { name: "History of Front desk" });
     await expect(history.locator(".recharts-line-dot").first()).toBeVisible();
     await expect(
-      history.getByRole("row", { name: /15 January 2026 27\.0 Adequate Maya Patel/ }),
+      history.getByRole("row", { name: /15 January 2026 27\.00 Adequate Maya Patel/ }),
     ).toBeVisible();
     // The form is empty again for the next assessment.
     await expect(
