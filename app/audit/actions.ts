@@ -15,6 +15,7 @@ export const auditActions = [
   "observation.acknowledge",
   "recognition.give",
   "attempts.grant",
+  "reminders.nudge",
   "self-assessment.record",
   "password.change",
   "sessions.end",

@@ -20,7 +20,7 @@ type PersonSchema = z.ZodType<{ employeeId: string }>;
 export async function readPersonForm<S extends PersonSchema>(
   request: Request,
   schemaFor: (manager: SessionUser) => S | string | Promise<S | string>,
-  notYourself: string,
+  notYourself: string | ((value: z.output<S>) => string),
 ) {
   const manager = await requireArea(request, "team");
   await requireWriteAllowance(manager.id);
@@ -32,7 +32,12 @@ export async function readPersonForm<S extends PersonSchema>(
     async: true,
     schema: schema.superRefine((value, ctx) => {
       if (value.employeeId === manager.id)
-        ctx.addIssue({ code: "custom", path: ["employeeId"], message: notYourself });
+        ctx.addIssue({
+          code: "custom",
+          path: ["employeeId"],
+          message:
+            typeof notYourself === "string" ? notYourself : notYourself(value as z.output<S>),
+        });
     }),
   });
   if (submission.status !== "success")

@@ -499,6 +499,23 @@ const table: Record<string, Probe[]> = {
       expect: notOneself,
     },
   ],
+  // Nobody in the canary course is overdue, so a manager of Tomas's team is answered "nothing
+  // to remind of" (400) after every check of who may ask; tests/integration/remind-overdue covers
+  // the reminder itself.
+  "POST /team/:userId [remind]": [
+    {
+      what: "a reminder for Tomas (Front desk)",
+      url: ({ f }) => `/team/${f.id.tomas}`,
+      form: ({ f }) => ({ intent: "remind", employeeId: f.id.tomas }),
+      expect: { ...frontDeskOnly, manager: 400, admin: 400 },
+    },
+    {
+      what: "a reminder for oneself",
+      url: (c) => `/team/${selfId(c) || c.f.id.tomas}`,
+      form: (c) => ({ intent: "remind", employeeId: selfId(c) || c.f.id.tomas }),
+      expect: notOneself,
+    },
+  ],
   "GET /team/observations/new": [
     { what: "the form", url: "/team/observations/new", expect: managersOnly },
   ],

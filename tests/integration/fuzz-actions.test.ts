@@ -140,6 +140,18 @@ const trainingWrites: Writes = { ...learnerRow, ModuleCompletion: [0, 1] };
 const spec = <C>(s: ActionSpec<C>) => s as unknown as ActionSpec<unknown>;
 let personCounter = 0;
 
+/** The fields that name the person on /team/:userId (Daniel, Sam's), and the intent. */
+const aboutDaniel = (intent: string): FieldSpec<unknown>[] => [
+  field("userId", () => [f.id(who.daniel)], {
+    param: true,
+    foreign: () => [f.id(who.recognise), ...f.members(f.teams.frontDesk)],
+  }),
+  fixed("intent", intent),
+  field("employeeId", () => [f.id(who.daniel)], {
+    foreign: () => [...f.members(f.teams.frontDesk), f.id(who.recognise)],
+  }),
+];
+
 const specs: Record<string, ActionSpec<unknown>> = {
   "POST /login": spec({
     as: null,
@@ -429,19 +441,21 @@ const specs: Record<string, ActionSpec<unknown>> = {
     as: who.recognise,
     always: "refused",
     fields: [
-      field("userId", () => [f.id(who.daniel)], {
-        param: true,
-        foreign: () => [f.id(who.recognise), ...f.members(f.teams.frontDesk)],
-      }),
-      fixed("intent", "grant-attempt"),
+      ...aboutDaniel("grant-attempt"),
       field("formKey", () => [randomUUID()]),
-      field("employeeId", () => [f.id(who.daniel)], {
-        foreign: () => [...f.members(f.teams.frontDesk), f.id(who.recognise)],
-      }),
       field("slug", () => [slug], { foreign: () => ["draft-module"] }),
       fixed("kind", "quiz", "scenario"),
       fixed("itemId", "canary-quiz", "canary-call"),
     ],
+    writes: {},
+  }),
+  // Daniel has nothing overdue in the canary course: every well-formed form is refused (nothing
+  // to remind of), and the generated ones check that nothing else gets through. The reminder
+  // itself is tests/integration/remind-overdue.test.ts's.
+  "POST /team/:userId [remind]": spec({
+    as: who.recognise,
+    always: "refused",
+    fields: aboutDaniel("remind"),
     writes: {},
   }),
   "POST /team/self-assessment": spec({

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { ReactNode } from "react";
@@ -27,6 +28,9 @@ import { observationsOf, trendOf } from "~/team/observations.server";
 import { recognitionsOf } from "~/team/recognition.server";
 import { inWordsOf } from "~/content/titles.server";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
+import { remindOverdue } from "~/training/rollout/reminders.server";
+import { mailerFromEnv } from "~/mail/mailer.server";
+import { RemindOverdue } from "~/components/team/remind-overdue";
 
 // The title comes from the loader, in the manager's language (meta cannot use hooks).
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -64,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     observations,
     trend: trendOf(observations, locale),
     recognitions,
+    self: employee.id === user.id,
     // One form key each: every row is its own one-time form. Not for one's own record.
     outOfAttempts:
       employee.id === user.id ? [] : stuck.map((item) => ({ ...item, formKey: newFormKey() })),
@@ -84,14 +89,44 @@ const GrantSchema = z.object({
   itemId: slugField,
 });
 
-/** One more attempt at a quiz or role-play the person has used up without passing. */
+const RemindSchema = z.object({
+  intent: z.literal("remind"),
+  employeeId: z.string().min(1).max(64),
+});
+
+const PersonActionSchema = z.discriminatedUnion("intent", [GrantSchema, RemindSchema]);
+
+/**
+ * One more attempt at a quiz or role-play the person has used up without passing, or a reminder
+ * e-mail about their overdue training (at most one a day).
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await readPersonForm(request, () => GrantSchema, "team:errors.attemptsForYourself");
+  const form = await readPersonForm(
+    request,
+    () => PersonActionSchema,
+    (value) =>
+      value.intent === "remind" ? "team:errors.remindYourself" : "team:errors.attemptsForYourself",
+  );
   if (form.refusal) return form.refusal;
   const { manager, value } = form;
   if (value.employeeId !== params.userId) return formErrorResponse("team:errors.noSuchPerson");
   // Someone outside the manager's teams is a 404, as on every page of theirs.
   const employee = await requireTeamMember(manager, value.employeeId);
+  if (value.intent === "remind") {
+    try {
+      const { sent } = await remindOverdue(
+        manager,
+        employee.id,
+        mailerFromEnv(),
+        context.clientAddress,
+      );
+      return { reminded: { name: employee.name, sent } };
+    } catch (error) {
+      if (error instanceof UserInputError)
+        return data({ remindError: error.message }, { status: 400 });
+      throw error;
+    }
+  }
   const module = await requireReadableModule(value.slug, manager, 400);
   try {
     await grantAttempt(manager, employee, module, value, context.clientAddress);
@@ -121,7 +156,7 @@ const linkButton =
   "inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
 
 export default function EmployeeRecord() {
-  const { employee, modules, observations, trend, recognitions, outOfAttempts } =
+  const { employee, modules, observations, trend, recognitions, outOfAttempts, self } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -149,6 +184,13 @@ export default function EmployeeRecord() {
       </div>
       <div className="space-y-10">
         <Section id="modules-heading" title={t("team:person.modules")}>
+          {!self && employee.active ? (
+            <RemindOverdue
+              employee={employee}
+              overdue={modules.filter((m) => m.status === "overdue").length}
+              result={actionData}
+            />
+          ) : null}
           <EmployeeModules modules={modules} labelledBy="modules-heading" />
         </Section>
         {outOfAttempts.length || (actionData && "granted" in actionData) ? (
@@ -157,7 +199,13 @@ export default function EmployeeRecord() {
               items={outOfAttempts}
               employee={employee}
               labelledBy="attempts-heading"
-              result={actionData}
+              result={
+                actionData && "granted" in actionData && actionData.granted
+                  ? { granted: actionData.granted }
+                  : actionData && "result" in actionData
+                    ? actionData
+                    : undefined
+              }
             />
           </Section>
         ) : null}

@@ -1,3 +1,4 @@
+import { actorOf, audit, personTarget } from "~/audit/audit.server";
 import { getModuleArtefact } from "~/content/store.server";
 import { inLanguage } from "~/content/translation";
 import { prisma } from "~/db.server";
@@ -7,6 +8,7 @@ import { formatters } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n.server";
 import type { Mailer } from "~/mail/mailer.server";
 import { log } from "~/utils/log.server";
+import { UserInputError } from "../module-key";
 import type { Enrollment } from "./enrollments.server";
 import { listEnrollments } from "./enrollments.server";
 import type { ReminderSlot } from "./schedule";
@@ -37,7 +39,7 @@ type TitleIn = (enrollment: Enrollment, locale: Locale) => string;
 type OutboxRow = {
   userId: string;
   moduleSlug: string;
-  kind: ReminderSlot["kind"] | "digest";
+  kind: ReminderSlot["kind"] | "digest" | "nudge";
   slot: string;
   dueAt: Date;
   subject: string;
@@ -65,8 +67,12 @@ export async function runReminderPass({
 
 /** Active people by id: reminders go only to them, to the address on their record. */
 async function activePeople(): Promise<Map<string, Person>> {
+  return activePeopleIn();
+}
+
+async function activePeopleIn(ids?: string[]): Promise<Map<string, Person>> {
   const rows = await prisma.user.findMany({
-    where: { active: true },
+    where: { active: true, ...(ids ? { id: { in: ids } } : {}) },
     select: { id: true, email: true, name: true, timeZone: true, teamId: true, locale: true },
   });
   return new Map(
@@ -287,13 +293,15 @@ async function queue(rows: OutboxRow[]): Promise<number> {
   return added;
 }
 
-/** Insert one row; a unique-key clash means a concurrent pass queued it first, which is fine. */
-async function insertOnce(row: OutboxRow): Promise<boolean> {
+/**
+ * Insert one row, returning its id; null on a unique-key clash, which means a concurrent pass
+ * queued it first (that is fine).
+ */
+async function insertOnce(row: OutboxRow): Promise<string | null> {
   try {
-    await prisma.reminderOutbox.create({ data: row, select: { id: true } });
-    return true;
+    return (await prisma.reminderOutbox.create({ data: row, select: { id: true } })).id;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false;
+    if ((error as { code?: string }).code === "P2002") return null;
     throw error;
   }
 }
@@ -304,10 +312,19 @@ async function insertOnce(row: OutboxRow): Promise<boolean> {
  * the error: the message may have left anyway, so it is not retried automatically. Times are the
  * pass's `now`, so a pass run for a given moment (as the tests do) books it consistently.
  */
-async function sendPending(mailer: Mailer, now: Date): Promise<{ sent: number; failed: number }> {
+async function sendPending(
+  mailer: Mailer,
+  now: Date,
+  only?: string[],
+): Promise<{ sent: number; failed: number }> {
   const pending = await prisma.reminderOutbox.findMany({
     // Someone deactivated after their row was queued gets nothing; the row just stays.
-    where: { sentAt: null, claimedAt: null, user: { active: true } },
+    where: {
+      sentAt: null,
+      claimedAt: null,
+      user: { active: true },
+      ...(only ? { id: { in: only } } : {}),
+    },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -353,4 +370,83 @@ async function sendPending(mailer: Mailer, now: Date): Promise<{ sent: number; f
     sent += 1;
   }
   return { sent, failed };
+}
+
+// --- A manager's nudge -------------------------------------------------------------------------
+
+/**
+ * A manager's "Remind" for one of their people: one message listing each of their overdue
+ * modules, queued in the outbox and sent at once. At most one a day per person (their own
+ * calendar day): the outbox key (person, "", "nudge", date) makes a second press that day, by this
+ * manager or another, change nothing. Written with its audit event, or not at all.
+ */
+export async function remindOverdue(
+  manager: { id: string; name: string; email: string },
+  employeeId: string,
+  mailer: Mailer,
+  clientAddress: string | undefined,
+  now = new Date(),
+): Promise<{ modules: number; sent: boolean }> {
+  const person = (await activePeopleIn([employeeId])).get(employeeId);
+  if (!person) throw new UserInputError("team:errors.remindInactive");
+  const overdue = (await listEnrollments([employeeId], now)).filter((e) => e.status === "overdue");
+  if (overdue.length === 0) throw new UserInputError("team:errors.nothingOverdue");
+  const titleIn = await moduleTitles(overdue, new Map([[person.id, person]]));
+  const row: OutboxRow = {
+    userId: person.id,
+    moduleSlug: "",
+    kind: "nudge",
+    slot: localDate(now, person.timeZone),
+    dueAt: now,
+    ...nudgeMessage(manager.name, person, overdue, titleIn),
+  };
+  let id: string;
+  try {
+    [{ id }] = await prisma.$transaction([
+      prisma.reminderOutbox.create({ data: row, select: { id: true } }),
+      audit(
+        prisma,
+        actorOf(manager, clientAddress),
+        "reminders.nudge",
+        personTarget(person),
+        `${overdue.length} overdue: ${overdue.map((e) => e.slug).join(", ")}`,
+      ),
+    ]);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002")
+      throw new UserInputError("team:errors.remindedToday");
+    throw error;
+  }
+  const { sent } = await sendPending(mailer, now, [id]);
+  log.info("reminders.nudged", { by: manager.id, userId: person.id, modules: overdue.length });
+  return { modules: overdue.length, sent: sent === 1 };
+}
+
+function nudgeMessage(
+  managerName: string,
+  person: Person,
+  overdue: Enrollment[],
+  titleIn: TitleIn,
+): { subject: string; body: string } {
+  const t = fixedT(person.locale, "email");
+  const count = overdue.length;
+  const lines = [...overdue]
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+    .flatMap((e) => [
+      t("nudge.line", { title: titleIn(e, person.locale), due: longDate(e.dueDate, person) }),
+      `  ${appOrigin()}/training/${e.slug}`,
+    ]);
+  const body = [
+    t("greeting", { name: firstName(person.name) }),
+    "",
+    t("nudge.intro", { count, manager: managerName }),
+    "",
+    ...lines,
+    "",
+    t("nudge.outro", { manager: firstName(managerName) }),
+    "",
+    t("thanks"),
+    "Frontline",
+  ].join("\n");
+  return { subject: t("nudge.subject", { count, manager: managerName }), body };
 }
