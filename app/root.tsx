@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { getUser } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AppShell } from "~/components/app-shell";
+import { observationsToAcknowledge } from "~/team/observations.server";
 import "~/i18n/errors";
 import { loadResources } from "~/i18n/client";
 import { isLocale } from "~/i18n/config";
@@ -32,7 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     timeZone: user?.timeZone ?? null,
     user: user
-      ? { name: user.name, email: user.email, role: user.role, teamName: user.teamName }
+      ? {
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          teamName: user.teamName,
+          // Shown beside "My record" in the navigation, where they are acknowledged.
+          toAcknowledge: await observationsToAcknowledge(user.id),
+        }
       : null,
   };
 }

@@ -4,7 +4,14 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "~/auth/roles";
 import { navigationFor, roleLabels } from "~/auth/roles";
 
-type ShellUser = { name: string; email: string; role: Role; teamName?: string | null };
+type ShellUser = {
+  name: string;
+  email: string;
+  role: Role;
+  teamName?: string | null;
+  /** Observations of this person not yet acknowledged (they are on "My record"). */
+  toAcknowledge?: number;
+};
 
 /** Header with role-based navigation around every page; the bare page when nobody is signed in. */
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
@@ -31,7 +38,9 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
               {navigationFor(user.role).map((item) => (
                 <li key={item.area}>
                   <NavLink
-                    to={item.path}
+                    to={
+                      item.area === "record" && user.toAcknowledge ? "/me#observations" : item.path
+                    }
                     prefetch="intent"
                     className={({ isActive }) =>
                       `block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
@@ -42,6 +51,20 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                     }
                   >
                     {t(item.label)}
+                    {item.area === "record" && user.toAcknowledge ? (
+                      <>
+                        {" "}
+                        <span
+                          aria-hidden="true"
+                          className="ml-1 inline-flex min-w-5 justify-center rounded-full bg-red-700 px-1.5 text-xs leading-5 font-semibold text-white"
+                        >
+                          {user.toAcknowledge}
+                        </span>
+                        <span className="sr-only">
+                          {t("shell.toAcknowledge", { count: user.toAcknowledge })}
+                        </span>
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

@@ -30,7 +30,9 @@ export async function signAttestation(
         statement,
         locale: servedLocale(module),
         statementHash: createHash("sha256").update(statement).digest("hex"),
-        typedName: input.typedName.trim(),
+        // The name as on their record: typed in any case or spacing, it matched that, and a
+        // certificate reads "Signed as Eli Brooks", not "eli  brooks".
+        typedName: user.name.normalize("NFC").trim().replace(/\s+/g, " "),
       },
       select: { id: true },
     }),

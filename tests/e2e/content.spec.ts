@@ -125,6 +125,9 @@ test.describe("drafts", () => {
     await expect(page).toHaveURL("/studio/social-media-complaints");
     await expect(page.getByRole("heading", { level: 2, name: "No problems" })).toBeVisible();
     await expect(page.getByText("Correct:").first()).toBeVisible();
+    // In a trainer's words: a revision, not a file path or a "content hash".
+    await expect(page.getByText(/^Revision [0-9a-f]{8}:/)).toBeVisible();
+    await expect(page.locator("main")).not.toContainText(/content hash|index\.mdx|content:check/);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

@@ -103,6 +103,11 @@ test("a manager observes and recognises; the employee sees both and acknowledges
         .getByRole("status")
         .filter({ hasText: /Your manager has recorded \d+ observations?/ }),
     ).toBeVisible();
+    // So does the navigation, on every page: "My record" with the number waiting.
+    const navigation = employee.getByRole("navigation", { name: "Main" });
+    const record = navigation.getByRole("link", { name: /^My record/ });
+    await expect(record).toHaveAccessibleName(/observations? to acknowledge\)$/);
+    const waiting = Number((await record.textContent())!.match(/\d+/)![0]);
     await employee.getByRole("link", { name: "Read and acknowledge" }).click();
     await expect(employee).toHaveURL("/me#observations");
     await waitForHydration(employee);
@@ -114,6 +119,9 @@ test("a manager observes and recognises; the employee sees both and acknowledges
     await expect(observation).toContainText("Acknowledged by you");
     await expect(observation).toContainText("Thanks, I'll keep doing it.");
     await expect(observation.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+    // One fewer waiting in the navigation, or none to show.
+    if (waiting > 1) await expect(record).toContainText(String(waiting - 1));
+    else await expect(record).toHaveAccessibleName("My record");
     const recognition = employee.getByRole("region", { name: /Recognition/ });
     await expect(recognition).toContainText(reason);
     await expect(recognition).toContainText("Great follow-up");

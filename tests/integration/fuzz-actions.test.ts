@@ -268,6 +268,15 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("agree", "on"),
     ],
     writes: { ...learnerRow, Attestation: [1, 1], ModuleCompletion: [1, 1] },
+    // Typed in any case or spacing, the signature is stored as the name on record.
+    accepted: async ({ ctx }) => {
+      const signed = await prisma.attestation.findFirstOrThrow({
+        where: { user: { email: (ctx as { email: string }).email } },
+        orderBy: { signedAt: "desc" },
+        select: { typedName: true },
+      });
+      expect(signed.typedName).toBe("Lucia Ferrante");
+    },
   }),
   "POST /training/:slug/read": spec({
     as: who.read,

@@ -50,7 +50,7 @@ export default function StudioPreview() {
         {fm?.title ?? module.slug}
       </h1>
       <p className="mt-2 font-mono text-xs text-slate-600">
-        {t("studio:preview.fileAndHash", { file: module.file, hash: module.hash.slice(0, 12) })}
+        {t("studio:preview.revision", { hash: module.hash.slice(0, 8) })}
       </p>
       <p className="mt-2">
         <Link

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { requireArea } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Page } from "~/components/page";
@@ -68,9 +68,7 @@ export default function StudioHome() {
       }
     >
       {modules.length === 0 ? (
-        <EmptyState title={t("studio:list.emptyTitle")}>
-          <Trans i18nKey="studio:list.emptyBody" components={{ code: <code /> }} />
-        </EmptyState>
+        <EmptyState title={t("studio:list.emptyTitle")}>{t("studio:list.emptyBody")}</EmptyState>
       ) : (
         <DataTable
           caption={t("studio:list.caption")}
