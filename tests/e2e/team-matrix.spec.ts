@@ -33,7 +33,7 @@ test.describe("the team matrix", () => {
     ])
       await expect(eli.getByText(status, { exact: true }).first()).toBeVisible();
     await expect(eli.getByText(/^Due \d+ \w+ \d{4}$/).first()).toBeVisible();
-    await expect(eli.getByRole("link", { name: "Eli Brooks" })).toHaveAttribute(
+    await expect(eli.getByRole("link", { name: "Eli Brooks", exact: true })).toHaveAttribute(
       "href",
       /^\/team\/[\w-]+$/,
     );
@@ -102,8 +102,36 @@ test.describe("the team matrix", () => {
     await page.getByRole("link", { name: /^Status/ }).click();
     await expect(page).toHaveURL(/sort=status/);
     await expect(bodyRows(page).first().locator("td").first()).toContainText(
-      /^Overdue\d+ of \d+ done$/,
+      /^Overdue\d+ of \d+ doneRemind$/,
     );
+  });
+
+  test("reminds an overdue person from their row, once a day", async ({ page }) => {
+    // The last overdue row: someone no other browser test reminds.
+    const overdue = matrix(page).getByRole("link", { name: /^Remind / });
+    const link = overdue.last();
+    const name = (await link.getAttribute("aria-label"))!.replace(/^Remind /, "");
+    await link.click();
+    await expect(page).toHaveURL(/\/team\/[\w-]+#remind$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await waitForHydration(page);
+    const first = name.split(" ")[0]!;
+    await expect(
+      page.getByText(new RegExp(`^${first} has \\d+ overdue modules?\\.$`)),
+    ).toBeVisible();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: `Remind ${first}` }).click();
+    // A retried run finds today's reminder already sent.
+    await expect(
+      page.getByText(
+        new RegExp(`^Reminder sent to ${name}\\.$|^This person has already been reminded today`),
+      ),
+    ).toBeVisible();
+    await page.getByRole("button", { name: `Remind ${first}` }).click();
+    await expect(page.getByRole("alert")).toHaveText(
+      "This person has already been reminded today. One reminder a day is enough; try again tomorrow.",
+    );
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   test("exports the Front desk as CSV through the link", async ({ page }) => {

@@ -196,6 +196,16 @@ export function MatrixTable({
                         {t("team:matrix.doneOf", { done: row.done, count: row.assigned })}
                       </p>
                     ) : null}
+                    {row.urgent === "overdue" ? (
+                      // The reminder itself is on the person's page, beside their modules.
+                      <Link
+                        to={`/team/${row.id}#remind`}
+                        aria-label={t("team:matrix.remindLabel", { name: row.name })}
+                        className="matrix-note block w-fit font-medium text-brand-800 underline underline-offset-2 print:hidden"
+                      >
+                        {t("team:matrix.remind")}
+                      </Link>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap tabular-nums">
                     {row.nextDue ? format.day(row.nextDue) : "—"}

@@ -31,7 +31,10 @@ export function RemindOverdue({
   if (overdue === 0 && !reminded && !error) return null;
   const pending = navigation.state !== "idle" && navigation.formData?.get("intent") === "remind";
   return (
-    <div className="mb-4 rounded-2xl border border-red-200 bg-red-50/60 px-4 py-3">
+    <div
+      id="remind"
+      className="mb-4 scroll-mt-6 rounded-2xl border border-red-200 bg-red-50/60 px-4 py-3"
+    >
       {reminded ? (
         <p role="status" className="text-sm font-medium text-green-900">
           {t(reminded.sent ? "team:person.remind.sent" : "team:person.remind.queued", {
