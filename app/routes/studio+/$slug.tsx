@@ -49,7 +49,7 @@ export default function StudioPreview() {
       <h1 className="mt-3 text-3xl font-bold tracking-tight text-slate-900">
         {fm?.title ?? module.slug}
       </h1>
-      <p className="mt-2 font-mono text-xs text-slate-600">
+      <p className="mt-2 text-xs text-slate-600">
         {t("studio:preview.revision", { hash: module.hash.slice(0, 8) })}
       </p>
       <p className="mt-2">
