@@ -8,6 +8,7 @@ export default [
   route("login", "routes/_auth+/login.tsx"),
   route("login/two-factor", "routes/_auth+/two-factor.tsx"),
   route("logout", "routes/_auth+/logout.tsx"),
+  route("invite/:token", "routes/_auth+/invite.$token.tsx"),
   route("auth/oidc", "routes/_auth+/oidc.tsx"),
   route("auth/oidc/callback", "routes/_auth+/oidc.callback.tsx"),
   route("training", "routes/training+/index.tsx"),

@@ -63,7 +63,13 @@ export const AddPersonSchema = z.object({
   // The language Frontline speaks to them: pages, e-mails, certificates and the course.
   locale: z.enum(locales, { error: "admin:errors.locale" }).default("en"),
   // The same rules as a password the person chooses; the server adds the common-password check.
-  password: NewPasswordSchema,
+  // Left empty: an invitation e-mail lets them choose their own (the usual way).
+  password: NewPasswordSchema.optional(),
+});
+
+export const ResendInvitationSchema = z.object({
+  intent: z.literal("resend-invitation"),
+  userId: id,
 });
 
 export const ResetTwoFactorSchema = z.object({ intent: z.literal("reset-two-factor"), userId: id });

@@ -4,6 +4,7 @@ import type { Role } from "~/auth/roles";
 import { createOnce } from "~/db/form-keys.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
+import { createInvitation } from "./invitations.server";
 
 export type NewPerson = {
   name: string;
@@ -13,19 +14,22 @@ export type NewPerson = {
   hiredAt: Date | null;
   timeZone: string;
   locale: string;
-  password: string;
+  /** A first password the admin chose; null sends an invitation to choose one instead. */
+  password: string | null;
   formKey: string;
 };
 
 /**
- * Add a person with their first password. Their assignments follow from role and team at once:
- * enrollments are derived, so nothing else needs writing.
+ * Add a person, with a first password or an invitation to choose their own (the token comes back
+ * for the e-mail and for the admin to copy; a repeated form gets none). Their assignments follow
+ * from role and team at once: enrollments are derived, so nothing else needs writing.
  */
 export async function addPerson(actor: Actor, input: NewPerson) {
-  const hash = await hashPassword(input.password);
+  const hash = input.password === null ? null : await hashPassword(input.password);
   const team = input.teamId
     ? await prisma.team.findUnique({ where: { id: input.teamId }, select: { name: true } })
     : null;
+  let invitation: { token: string; expiresAt: Date } | null = null;
   const user = await createOnce(
     { userId: actor.id!, key: input.formKey, kind: "person" },
     async (tx) => {
@@ -38,23 +42,24 @@ export async function addPerson(actor: Actor, input: NewPerson) {
           hiredAt: input.hiredAt,
           timeZone: input.timeZone,
           locale: input.locale,
-          password: { create: { hash } },
+          ...(hash ? { password: { create: { hash } } } : {}),
         },
         select: { id: true },
       });
+      invitation = hash ? null : await createInvitation(tx, row.id, actor.id);
       await audit(
         tx,
         actor,
         "person.add",
         personTarget({ id: row.id, name: input.name, email: input.email }),
-        `role: ${input.role}; team: ${team?.name ?? "none"}; language: ${input.locale}`,
+        `role: ${input.role}; team: ${team?.name ?? "none"}; language: ${input.locale}; ${hash ? "first password set by admin" : "invited to choose a password"}`,
       );
       return row;
     },
   );
   if (!user.repeated)
     log.info("user.created", { actorId: actor.id, userId: user.id, role: input.role });
-  return user.id;
+  return { id: user.id, invitation: user.repeated ? null : invitation };
 }
 
 export async function emailTaken(email: string) {

@@ -14,6 +14,14 @@ export function listUsers() {
       active: true,
       team: { select: { name: true } },
       twoFactor: { select: { createdAt: true } },
+      password: { select: { userId: true } },
+      ssoLinks: { select: { issuer: true }, take: 1 },
+      invitations: {
+        where: { usedAt: null, revokedAt: null },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { expiresAt: true },
+      },
       _count: { select: { sessions: true } },
     },
   });

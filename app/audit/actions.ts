@@ -3,6 +3,8 @@
 /** Every action the log records. A new kind of change gets a name here first. */
 export const auditActions = [
   "person.add",
+  "invitation.send",
+  "invitation.accept",
   "person.activate",
   "person.deactivate",
   "person.locale",

@@ -19,20 +19,32 @@ export const NewPasswordSchema = z
   .min(passwordLength.min, errorKey("auth:password.tooShort", { count: passwordLength.min }))
   .max(passwordLength.max, errorKey("auth:password.tooLong", { count: passwordLength.max }));
 
-/** The form on /me/security; the new password is typed twice because there is no reset by e-mail. */
+/** A new password, typed twice (there is no reset by e-mail to catch a typo). */
+const newPasswordTwice = {
+  newPassword: NewPasswordSchema,
+  // Longer than any valid password, so an over-long one is reported once, on the new password.
+  confirmPassword: z
+    .string({ error: "auth:password.confirmRequired" })
+    .max(256, "auth:password.mismatch"),
+};
+const sameTwice: [
+  (value: { newPassword: string; confirmPassword: string }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (value) => value.confirmPassword === value.newPassword,
+  { path: ["confirmPassword"], message: "auth:password.mismatch" },
+];
+
+/** The form on /me/security: the current password, then the new one twice. */
 export const ChangePasswordSchema = z
   .object({
     intent: z.literal("change-password"),
     currentPassword: z
       .string({ error: "auth:password.currentRequired" })
       .max(256, "auth:password.wrongCurrent"),
-    newPassword: NewPasswordSchema,
-    // Longer than any valid password, so an over-long one is reported once, on the new password.
-    confirmPassword: z
-      .string({ error: "auth:password.confirmRequired" })
-      .max(256, "auth:password.mismatch"),
+    ...newPasswordTwice,
   })
-  .refine((value) => value.confirmPassword === value.newPassword, {
-    path: ["confirmPassword"],
-    message: "auth:password.mismatch",
-  });
+  .refine(...sameTwice);
+
+/** The form behind an invitation link: the person's first password, typed twice. */
+export const AcceptInvitationSchema = z.object(newPasswordTwice).refine(...sameTwice);

@@ -76,18 +76,39 @@ test.describe("rolling a module out", () => {
     await add.getByLabel("Full name").fill("Noa Newcomer");
     await add.getByLabel("Work e-mail").fill("noa.newcomer@demo.frontline.test");
     await add.getByLabel("Team").selectOption({ label: "Online chat" });
-    await add.getByLabel("First password").fill("welcome-to-frontline");
+    // No password typed: Noa is invited to choose her own.
     await add.getByRole("button", { name: "Add person" }).click();
-    await expect(page.getByRole("row", { name: /Noa Newcomer/ })).toContainText("Online chat");
+    await expect(add.getByRole("status")).toContainText(
+      "Noa Newcomer has been sent an invitation to noa.newcomer@demo.frontline.test.",
+    );
+    const noaRow = page.getByRole("row", { name: /Noa Newcomer/ });
+    await expect(noaRow).toContainText("Online chat");
+    await expect(noaRow).toContainText(/Invited; link valid until \d+ \w+ \d{4}/);
+    const link = await add.getByLabel("Invitation link for Noa Newcomer").inputValue();
+    expect(link).toMatch(/\/invite\/[\w-]{43}$/);
 
+    // Noa follows the link, chooses a password and is signed in to her training.
     const context = await browser.newContext();
     const noa = await context.newPage();
-    await logIn(noa, "noa.newcomer@demo.frontline.test", "welcome-to-frontline");
+    await noa.goto(new URL(link).pathname);
+    await expect(noa.getByRole("heading", { level: 1 })).toHaveText("Welcome to Frontline, Noa");
+    await waitForHydration(noa);
+    await noa.getByLabel("Your password", { exact: true }).fill("welcome-to-frontline");
+    await noa.getByLabel("The same password again").fill("welcome-to-frontline");
+    expect(await seriousA11yViolations(noa)).toEqual([]);
+    await noa.getByRole("button", { name: "Save and sign in" }).click();
     await expect(noa).toHaveURL("/training");
     const followUp = noa.getByRole("link", { name: /Follow-up and keeping customers/ }).first();
     await expect(followUp).toContainText("Not started");
     await expect(noa.getByText("Our service policy").first()).toBeVisible();
+    // The link worked once.
+    await noa.goto(new URL(link).pathname);
+    await expect(noa.getByRole("heading", { level: 1 })).toHaveText(
+      "This invitation link no longer works",
+    );
     await context.close();
+    await page.reload();
+    await expect(page.getByRole("row", { name: /Noa Newcomer/ })).toContainText("Password");
 
     // Ending an assignment asks first: cancelling keeps it, confirming ends it.
     const row = page.getByRole("row", { name: /Follow-up and keeping customers.*Online chat/ });

@@ -58,7 +58,7 @@ describe("audit events", () => {
       targetType: "person",
       targetId: person.id,
       targetLabel: "Audit Person <audit.person@demo.frontline.test>",
-      summary: "role: employee; team: none; language: sl",
+      summary: "role: employee; team: none; language: sl; first password set by admin",
       clientAddress: "203.0.113.7",
     });
 

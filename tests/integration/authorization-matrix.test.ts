@@ -1,4 +1,5 @@
 import { newTwoFactorKey } from "~/auth/two-factor.server";
+import { createInvitation } from "~/admin/invitations.server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { homePath } from "~/auth/roles";
@@ -80,7 +81,7 @@ const emailOf = (visitor: Visitor) => {
   return account ? people[account.who] : null;
 };
 
-type Outcome = "ok" | "home" | "login" | 400 | 401 | 403 | 404;
+type Outcome = "ok" | "home" | "login" | 400 | 401 | 403 | 404 | 410;
 type Expected = Record<Visitor, Outcome>;
 
 const everyone = (outcome: Outcome): Expected =>
@@ -131,6 +132,18 @@ type Probe = {
 
 const slug = "canary-module";
 const password = "frontline-demo";
+const passphrase = "copper kettle on a quiet shelf";
+
+let invitees = 0;
+/** Someone just added without a password, and the token of their invitation. */
+async function invitee() {
+  const { id } = await prisma.user.create({
+    data: { email: at(`invitee.${++invitees}`), name: "Robin Invitee" },
+    select: { id: true },
+  });
+  const { token } = await createInvitation(prisma, id, null);
+  return { userId: id, token };
+}
 
 /** The visitor's password is the demo one again (a probe may have changed it). */
 async function demoPassword(_f: Fixture, visitor: Visitor) {
@@ -218,6 +231,32 @@ const table: Record<string, Probe[]> = {
     },
   ],
   "GET /logout": [{ what: "a link to log out", url: "/logout", expect: everyone("ok") }],
+  // An invitation link is its own key: anyone holding a working one may open it (they are not
+  // signed in yet); anything else is "no longer works". tests/integration/invitations covers its use.
+  "GET /invite/:token": [
+    { what: "a made-up link", url: `/invite/${"x".repeat(43)}`, expect: everyone(410) },
+    {
+      what: "a working link",
+      url: ({ own }) => `/invite/${own.token}`,
+      prepare: invitee,
+      expect: everyone("ok"),
+    },
+  ],
+  "POST /invite/:token": [
+    {
+      what: "a password for a made-up link",
+      url: `/invite/${"x".repeat(43)}`,
+      form: () => ({ newPassword: passphrase, confirmPassword: passphrase }),
+      expect: everyone(410),
+    },
+    {
+      what: "two passwords that differ, for a working link",
+      url: ({ own }) => `/invite/${own.token}`,
+      prepare: invitee,
+      form: () => ({ newPassword: passphrase, confirmPassword: `${passphrase}!` }),
+      expect: everyone(400),
+    },
+  ],
   "GET /login/two-factor": [
     {
       what: "the code step, with no password sign-in waiting",
@@ -697,6 +736,21 @@ const table: Record<string, Probe[]> = {
       },
       form: ({ f }) => ({ intent: "reset-two-factor", userId: f.id.kwame }),
       expect: adminOnly,
+    },
+  ],
+  "POST /admin [resend-invitation]": [
+    {
+      what: "a new link for someone who has not chosen a password",
+      url: "/admin",
+      prepare: invitee,
+      form: ({ own }) => ({ intent: "resend-invitation", userId: own.userId! }),
+      expect: adminOnly,
+    },
+    {
+      what: "a link for Kwame, who has a password",
+      url: "/admin",
+      form: ({ f }) => ({ intent: "resend-invitation", userId: f.id.kwame }),
+      expect: { ...adminOnly, admin: 400 },
     },
   ],
   "POST /admin [clear-throttle]": [

@@ -2,6 +2,7 @@ import { decodeBase64 } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createInvitation } from "~/admin/invitations.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { roles } from "~/auth/roles";
 import { createSession } from "~/auth/session.server";
@@ -64,6 +65,7 @@ const who = {
     "activate",
     "clear-throttle",
     "reset-two-factor",
+    "resend-invitation",
   ].map((w) => at(`fuzz.admin.${w}`)),
 };
 
@@ -170,6 +172,25 @@ const specs: Record<string, ActionSpec<unknown>> = {
       expect(response.headers.get("Set-Cookie")).toBeTruthy();
       // Never an open redirect, whatever redirectTo was; always a valid header.
       expect(response.headers.get("Location")).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+    },
+  }),
+  // Only a working link sets a password, once: later forms of the same run find it spent.
+  "POST /invite/:token": spec({
+    as: null,
+    prepare: () => invitee(),
+    fields: [
+      field("token", (c: { token: string }) => [c.token], {
+        param: true,
+        foreign: () => ["x".repeat(43)],
+      }),
+      fixed("newPassword", newPassphrase),
+      fixed("confirmPassword", newPassphrase),
+    ],
+    writes: { Password: [1, 1], Invitation: [0, 0], AuditEvent: [1, 1] },
+    accepted: async ({ ctx, result }) => {
+      const { userId } = ctx as { userId: string };
+      expect((result as Response).headers.get("Location")).toBe("/training");
+      expect(await verifyPassword(await passwordHashOf(userId), newPassphrase)).toBe(true);
     },
   }),
   "POST /logout": spec({
@@ -675,8 +696,34 @@ const specs: Record<string, ActionSpec<unknown>> = {
     writes: { TwoFactor: [-1, -1], AuditEvent: [1, 1] },
   }),
 
+  "POST /admin [resend-invitation]": spec({
+    as: who.admins[7]!,
+    prepare: () => invitee(),
+    fields: [
+      fixed("intent", "resend-invitation"),
+      field("userId", (c: { userId: string }) => [c.userId], {
+        foreign: () => [f.id(who.admins[7]!)],
+      }),
+    ],
+    // The new link, the earlier one revoked (a change), and the event.
+    writes: { Invitation: [1, 1], AuditEvent: [1, 1] },
+  }),
+
   "POST /*": spec({ as: null, numRuns: 20, fields: [], writes: {}, always: "refused" }),
 };
+
+/** Someone added without a password, and the token of their invitation. */
+async function invitee() {
+  const { id: userId } = await prisma.user.create({
+    data: { email: `fuzz.invitee.${++personCounter}@example.test`, name: "Robin Invitee" },
+    select: { id: true },
+  });
+  const { token } = await createInvitation(prisma, userId, null);
+  return { userId, token };
+}
+
+const passwordHashOf = async (userId: string) =>
+  (await prisma.password.findUniqueOrThrow({ where: { userId }, select: { hash: true } })).hash;
 
 /** A new person with two-factor sign-in on, and the code their app shows now. */
 async function personWithTwoFactor() {

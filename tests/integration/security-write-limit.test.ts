@@ -117,11 +117,14 @@ describe("the write limit (2.4.1)", () => {
     expect(await stored()).toBe(125);
   });
 
-  // Not login and its code step (their own throttles), logout (must always work) or the
-  // catch-all (404 to any POST).
+  // Not login and its code step (their own throttles), an invitation link (for someone not yet
+  // signed in; its 256-bit token is the key), logout (must always work) or the catch-all (404 to
+  // any POST).
   const actionPaths = loaded
     .filter(
-      (r) => r.module.action && !["login", "login/two-factor", "logout", "*"].includes(r.path),
+      (r) =>
+        r.module.action &&
+        !["login", "login/two-factor", "invite/:token", "logout", "*"].includes(r.path),
     )
     .map((r) => r.path);
 

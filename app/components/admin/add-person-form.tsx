@@ -12,15 +12,21 @@ import { Button } from "~/components/ui/button";
 import { Field, FormKeyInput, SelectField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
 import { errorText } from "~/i18n/errors";
+import { InvitationSent, type Invited } from "./invitation-sent";
 
 export function AddPersonForm({
   teams,
   formKey,
   lastResult,
+  added,
+  invited,
 }: {
   teams: { id: string; name: string }[];
   formKey: string;
   lastResult?: SubmissionResult<string[]>;
+  /** The person just added, and their invitation when they were invited. */
+  added?: string;
+  invited?: Invited | null;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof AddPersonSchema>>({
@@ -41,6 +47,16 @@ export function AddPersonForm({
       <h3 className="text-base font-semibold sm:col-span-2">{t("admin:addPerson.heading")}</h3>
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />
+        {invited ? (
+          <InvitationSent invited={invited} />
+        ) : added ? (
+          <p
+            role="status"
+            className="rounded-xl border border-green-200 bg-green-50 px-4 py-3 text-sm font-medium text-green-950"
+          >
+            {t("admin:invited.added", { name: added })}
+          </p>
+        ) : null}
       </div>
       <Field
         meta={fields.name}
@@ -96,7 +112,7 @@ export function AddPersonForm({
         type="password"
         label={t("admin:addPerson.password")}
         // The password policy's hint is a message key with values.
-        hint={errorText(t, passwordHint)}
+        hint={`${t("admin:addPerson.passwordHint")} ${errorText(t, passwordHint)}`}
         autoComplete="new-password"
       />
       <div className="flex items-end">

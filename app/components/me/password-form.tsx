@@ -3,11 +3,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChangePasswordSchema, passwordHint } from "~/auth/password-policy";
+import { ChangePasswordSchema } from "~/auth/password-policy";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
-import { errorText } from "~/i18n/errors";
+import { NewPasswordFields } from "~/components/ui/new-password-fields";
 
 /** Change one's own password: the current one first, then the new one twice. */
 export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
@@ -37,18 +37,13 @@ export function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<str
         label={t("auth:security.form.currentPassword")}
         autoComplete="current-password"
       />
-      <Field
-        meta={fields.newPassword}
-        type="password"
-        label={t("auth:security.form.newPassword")}
-        hint={errorText(t, passwordHint)}
-        autoComplete="new-password"
-      />
-      <Field
-        meta={fields.confirmPassword}
-        type="password"
-        label={t("auth:security.form.newPasswordAgain")}
-        autoComplete="new-password"
+      <NewPasswordFields
+        password={fields.newPassword}
+        again={fields.confirmPassword}
+        labels={{
+          password: t("auth:security.form.newPassword"),
+          again: t("auth:security.form.newPasswordAgain"),
+        }}
       />
       <p className="text-sm text-slate-700">{t("auth:security.form.signsOutOthers")}</p>
       <Button type="submit" pending={pending}>

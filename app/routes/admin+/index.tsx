@@ -10,6 +10,7 @@ import {
   AssignSchema,
   ClearThrottleSchema,
   EndAssignmentSchema,
+  ResendInvitationSchema,
   ResetTwoFactorSchema,
   SetActiveSchema,
 } from "~/admin/forms";
@@ -17,8 +18,12 @@ import { clearThrottle, listThrottles } from "~/auth/throttle.server";
 import { removeTwoFactor } from "~/auth/two-factor.server";
 import { prisma } from "~/db.server";
 import { addPerson, emailTaken, teamExists } from "~/admin/people.server";
+import { invitationLink, mailInvitation, resendInvitation } from "~/admin/invitations.server";
+import { mailerFromEnv } from "~/mail/mailer.server";
 import { setUserActive, listTeams, listUsers } from "~/admin/users.server";
 import { AddPersonForm } from "~/components/admin/add-person-form";
+import { InvitationSent } from "~/components/admin/invitation-sent";
+import { useFormat } from "~/i18n/use-format";
 import { AssignmentsSection } from "~/components/admin/assignments-section";
 import { ThrottlesSection } from "~/components/admin/throttles-section";
 import { listModuleArtefacts } from "~/content/store.server";
@@ -133,7 +138,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (value.teamId && !(await teamExists(value.teamId))) {
           ctx.addIssue({ code: "custom", path: ["teamId"], message: "admin:errors.unknownTeam" });
         }
-        const problem = passwordProblem(value.password, value, "their");
+        const problem = value.password && passwordProblem(value.password, value, "their");
         if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
       }),
     });
@@ -145,7 +150,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     const { name, email, role, teamId, hiredAt, timeZone, locale, password, formKey } =
       submission.value;
-    await addPerson(actorOf(admin, context.clientAddress), {
+    const added = await addPerson(actorOf(admin, context.clientAddress), {
       name,
       email,
       role,
@@ -153,10 +158,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
       hiredAt: hiredAt ? new Date(`${hiredAt}T09:00:00Z`) : null,
       timeZone,
       locale,
-      password,
+      password: password ?? null,
       formKey,
     });
-    return { form: "add-person", result: submission.reply({ resetForm: true }) };
+    const invited = added.invitation
+      ? await invite({ id: added.id, name, email, locale, timeZone }, admin.name, added.invitation)
+      : null;
+    return {
+      form: "add-person",
+      result: submission.reply({ resetForm: true }),
+      added: name,
+      invited,
+    };
+  }
+
+  if (intent === "resend-invitation") {
+    const submission = parseWithZod(body.formData, { schema: ResendInvitationSchema });
+    if (submission.status !== "success")
+      return data({ form: "row", result: submission.reply() }, { status: 400 });
+    const resent = await resendInvitation(
+      { ...actorOf(admin, context.clientAddress), id: admin.id },
+      submission.value.userId,
+    );
+    if (!resent.ok)
+      return data(
+        { form: "row", result: submission.reply({ formErrors: [resent.message] }) },
+        { status: 400 },
+      );
+    const invited = await invite(resent.person, admin.name, resent);
+    return { form: "row", result: submission.reply(), invited };
   }
 
   if (intent === "reset-two-factor") {
@@ -218,6 +248,48 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { form: "row", result: submission.reply() };
 }
 
+/**
+ * Mail an invitation and say what the admin sees: the link, once, to pass on themselves when no
+ * mail server is set up or the e-mail does not arrive.
+ */
+async function invite(
+  person: { id: string; name: string; email: string; locale: string; timeZone: string },
+  invitedBy: string,
+  invitation: { token: string; expiresAt: Date },
+) {
+  const sent = await mailInvitation(mailerFromEnv(), person, invitedBy, invitation);
+  return {
+    name: person.name,
+    email: person.email,
+    link: invitationLink(invitation.token),
+    expiresOn: invitation.expiresAt.toISOString().slice(0, 10),
+    sent,
+  };
+}
+
+/** The small button of a row action in the people table (its form asks first). */
+function RowButton({
+  intent,
+  label,
+  children,
+}: {
+  intent: string;
+  label: string;
+  children: string;
+}) {
+  return (
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      aria-label={label}
+      className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-50"
+    >
+      {children}
+    </button>
+  );
+}
+
 /** Whether a person signs in with a code too, and the reset for a lost phone. */
 function TwoFactorCell({
   user,
@@ -235,15 +307,65 @@ function TwoFactorCell({
     >
       <input type="hidden" name="userId" value={user.id} />
       <span className="text-green-800">{t("admin:people.twoFactorOn")}</span>
-      <button
-        type="submit"
-        name="intent"
-        value="reset-two-factor"
-        aria-label={t("admin:people.resetTwoFactorName", { name: user.name })}
-        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
+      <RowButton
+        intent="reset-two-factor"
+        label={t("admin:people.resetTwoFactorName", { name: user.name })}
       >
         {t("admin:people.resetTwoFactor")}
-      </button>
+      </RowButton>
+    </ConfirmForm>
+  );
+}
+
+/**
+ * How a person signs in: their password, the company's sign-in, or an invitation (with a new link
+ * for someone who has not chosen a password yet).
+ */
+function SignInCell({
+  user,
+}: {
+  user: {
+    id: string;
+    name: string;
+    active: boolean;
+    password: { userId: string } | null;
+    ssoLinks: { issuer: string }[];
+    invitations: { expiresAt: string | Date }[];
+  };
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const parts = [
+    ...(user.password ? [t("admin:people.password")] : []),
+    ...(user.ssoLinks.length ? [t("admin:people.sso")] : []),
+  ];
+  if (parts.length) return <span>{parts.join(", ")}</span>;
+  const invitation = user.invitations[0];
+  const open = invitation && new Date(invitation.expiresAt) > new Date();
+  return (
+    <ConfirmForm
+      method="post"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1"
+      question={t("admin:people.resendConfirm", { name: user.name })}
+    >
+      <input type="hidden" name="userId" value={user.id} />
+      <span className={open ? "text-slate-800" : "text-amber-800"}>
+        {open
+          ? t("admin:people.invited", {
+              date: format.day(new Date(invitation.expiresAt).toISOString().slice(0, 10)),
+            })
+          : invitation
+            ? t("admin:people.inviteExpired")
+            : t("admin:people.noSignIn")}
+      </span>
+      {user.active ? (
+        <RowButton
+          intent="resend-invitation"
+          label={t("admin:people.resendName", { name: user.name })}
+        >
+          {t("admin:people.resend")}
+        </RowButton>
+      ) : null}
     </ConfirmForm>
   );
 }
@@ -266,17 +388,14 @@ function PersonStatus({ user }: { user: { id: string; name: string; active: bool
       <span className={user.active ? "text-green-800" : "text-slate-600"}>
         {user.active ? t("admin:people.active") : t("admin:people.inactive")}
       </span>
-      <button
-        type="submit"
-        name="intent"
-        value={user.active ? "deactivate" : "activate"}
-        aria-label={t(user.active ? "admin:people.deactivateName" : "admin:people.reactivateName", {
+      <RowButton
+        intent={user.active ? "deactivate" : "activate"}
+        label={t(user.active ? "admin:people.deactivateName" : "admin:people.reactivateName", {
           name: user.name,
         })}
-        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50"
       >
         {user.active ? t("admin:people.deactivate") : t("admin:people.reactivate")}
-      </button>
+      </RowButton>
     </ConfirmForm>
   );
 }
@@ -299,6 +418,11 @@ export default function AdminHome() {
         </Link>
       </p>
       <FormErrors id="admin-errors" errors={errors.filter((e): e is string => Boolean(e))} />
+      {actionData && !("added" in actionData) && "invited" in actionData && actionData.invited ? (
+        <div className="mb-6">
+          <InvitationSent invited={actionData.invited} />
+        </div>
+      ) : null}
       <section aria-labelledby="teams-heading" className="mb-10">
         <h2 id="teams-heading" className="mb-3 text-lg font-semibold">
           {t("admin:teams.heading")}
@@ -365,6 +489,11 @@ export default function AdminHome() {
               cell: (user) => user._count.sessions,
             },
             {
+              key: "signIn",
+              header: t("admin:people.columns.signIn"),
+              cell: (user) => <SignInCell user={user} />,
+            },
+            {
               key: "twoFactor",
               header: t("admin:people.columns.twoFactor"),
               cell: (user) => <TwoFactorCell user={user} />,
@@ -376,7 +505,17 @@ export default function AdminHome() {
             },
           ]}
         />
-        <AddPersonForm teams={teams} formKey={formKey} lastResult={resultFor("add-person")} />
+        <AddPersonForm
+          teams={teams}
+          formKey={formKey}
+          lastResult={resultFor("add-person")}
+          added={actionData && "added" in actionData ? actionData.added : undefined}
+          invited={
+            actionData && "added" in actionData && "invited" in actionData
+              ? actionData.invited
+              : undefined
+          }
+        />
       </section>
       <ThrottlesSection throttles={throttles} />
     </Page>
