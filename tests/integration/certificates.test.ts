@@ -239,7 +239,7 @@ describe("my record", () => {
         scenario: "Canary call",
         number: 1,
         status: "training:runStatus.finished",
-        result: { score: 4, maxScore: 4, passed: true, ending: "Robin stays" },
+        result: { score: 4, maxScore: 4, passed: true, ending: "Robin stays", lost: false },
       }),
     ]);
     // The status is a message key, put into words where it is shown.

@@ -306,7 +306,8 @@ describe("completing a module", () => {
       where: { userId: user.id, moduleSlug: slug },
     });
     expect(attestation).toMatchObject({
-      typedName: "jonas   berg",
+      // Typed "jonas   berg": it matched, and is stored as the name on record.
+      typedName: "Jonas Berg",
       statement: "I have read the canary module and will follow it.",
       contentHash: completion.contentHash,
     });
