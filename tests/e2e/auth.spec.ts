@@ -88,9 +88,10 @@ test.describe("roles", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "This page isn't part of your role",
     );
+    // "My record" may carry the number of observations waiting to be acknowledged.
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
       "My training",
-      "My record",
+      /^My record/,
     ]);
   });
 

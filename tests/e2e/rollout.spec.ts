@@ -130,12 +130,16 @@ test.describe("rolling a module out", () => {
     await expect(page).toHaveURL("/admin/audit");
     await page.getByLabel("Changed", { exact: true }).fill("Noa Newcomer");
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect(page.getByText("1 entry")).toBeVisible();
+    // Added by the admin, then the invitation used by Noa herself.
+    await expect(page.getByText("2 entries")).toBeVisible();
     const entries = page.getByRole("table", { name: "Audit log entries, newest first" });
     await expect(entries.getByRole("row").nth(1)).toContainText(
+      /Invitation accepted.*Noa Newcomer <noa\.newcomer@demo\.frontline\.test>/,
+    );
+    await expect(entries.getByRole("row").nth(2)).toContainText(
       /Person added.*Noa Newcomer <noa\.newcomer@demo\.frontline\.test>/,
     );
-    await expect(entries.getByRole("row").nth(1)).toContainText(demoAccounts.admin.email);
+    await expect(entries.getByRole("row").nth(2)).toContainText(demoAccounts.admin.email);
     await page.getByLabel("Changed", { exact: true }).fill("follow-up-and-retention");
     await page.getByRole("combobox", { name: "Action" }).selectOption({ label: "Module assigned" });
     await page.getByRole("button", { name: "Filter" }).click();
