@@ -86,3 +86,27 @@ export const SetActiveSchema = z.object({
   intent: z.enum(["deactivate", "activate"], { error: "admin:errors.activeIntent" }),
   userId: id,
 });
+
+const teamName = z
+  .string({ error: "admin:errors.teamName" })
+  .trim()
+  .min(2, "admin:errors.teamName")
+  .max(80, "admin:errors.teamNameLong");
+
+export const AddTeamSchema = z.object({
+  intent: z.literal("add-team"),
+  name: teamName,
+  managerId: id.optional(),
+});
+
+export const UpdateTeamSchema = z.object({
+  intent: z.literal("update-team"),
+  teamId: id,
+  name: teamName,
+  managerId: id.optional(),
+});
+
+export const ArchiveTeamSchema = z.object({
+  intent: z.enum(["archive-team", "restore-team"]),
+  teamId: id,
+});

@@ -66,6 +66,7 @@ export async function emailTaken(email: string) {
   return (await prisma.user.count({ where: { email } })) > 0;
 }
 
+/** A team people can be put in or assigned through: one that exists and is not archived. */
 export async function teamExists(teamId: string) {
-  return (await prisma.team.count({ where: { id: teamId } })) > 0;
+  return (await prisma.team.count({ where: { id: teamId, archivedAt: null } })) > 0;
 }

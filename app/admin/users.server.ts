@@ -33,6 +33,8 @@ export function listTeams() {
     select: {
       id: true,
       name: true,
+      archivedAt: true,
+      managerId: true,
       manager: { select: { name: true } },
       _count: { select: { members: true } },
     },

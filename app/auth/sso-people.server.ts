@@ -94,11 +94,14 @@ export function roleFromClaims(values: string[], allowed: readonly Role[]): Role
 const teamKey = (value: string) =>
   (value.trim().split("/").filter(Boolean).pop() ?? "").trim().toLowerCase();
 
-/** The first claim value that names an existing team (by name or slug, any case), or null. */
+/** The first claim value that names a team (by name or slug, any case, not archived), or null. */
 export async function teamFromClaims(values: string[]) {
   const keys = values.map(teamKey).filter(Boolean);
   if (!keys.length) return null;
-  const teams = await prisma.team.findMany({ select: { id: true, name: true, slug: true } });
+  const teams = await prisma.team.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true, slug: true },
+  });
   for (const key of keys) {
     const team = teams.find((t) => t.name.toLowerCase() === key || t.slug.toLowerCase() === key);
     if (team) return { id: team.id, name: team.name };

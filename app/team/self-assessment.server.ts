@@ -12,7 +12,7 @@ import { scoreSelfAssessment } from "./self-assessment";
 /** The teams this user oversees, by name, for the team selector. */
 export async function teamsForSelfAssessment(user: SessionUser) {
   return prisma.team.findMany({
-    where: { id: { in: await visibleTeamIds(user) } },
+    where: { id: { in: await visibleTeamIds(user) }, archivedAt: null },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });

@@ -134,6 +134,17 @@ const slug = "canary-module";
 const password = "frontline-demo";
 const passphrase = "copper kettle on a quiet shelf";
 
+let teams = 0;
+/** A team nobody is in (archived when asked), and its name. */
+async function emptyTeam(archived = false) {
+  const name = `Empty team ${++teams}`;
+  const { id } = await prisma.team.create({
+    data: { name, slug: `empty-team-${teams}`, archivedAt: archived ? new Date() : null },
+    select: { id: true },
+  });
+  return { teamId: id, name };
+}
+
 let invitees = 0;
 /** Someone just added without a password, and the token of their invitation. */
 async function invitee() {
@@ -735,6 +746,47 @@ const table: Record<string, Probe[]> = {
         return {};
       },
       form: ({ f }) => ({ intent: "reset-two-factor", userId: f.id.kwame }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin [add-team]": [
+    {
+      what: "a new team",
+      url: "/admin",
+      form: ({ visitor }) => ({ intent: "add-team", name: `Pop-up ${visitor}` }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin [update-team]": [
+    {
+      what: "renaming an empty team",
+      url: "/admin",
+      prepare: () => emptyTeam(),
+      form: ({ own }) => ({ intent: "update-team", teamId: own.teamId!, name: `${own.name} 2` }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin [archive-team]": [
+    {
+      what: "archiving an empty team",
+      url: "/admin",
+      prepare: () => emptyTeam(),
+      form: ({ own }) => ({ intent: "archive-team", teamId: own.teamId! }),
+      expect: adminOnly,
+    },
+    {
+      what: "archiving Front desk, which has people",
+      url: "/admin",
+      form: ({ f }) => ({ intent: "archive-team", teamId: f.frontDesk }),
+      expect: { ...adminOnly, admin: 400 },
+    },
+  ],
+  "POST /admin [restore-team]": [
+    {
+      what: "bringing an archived team back",
+      url: "/admin",
+      prepare: () => emptyTeam(true),
+      form: ({ own }) => ({ intent: "restore-team", teamId: own.teamId! }),
       expect: adminOnly,
     },
   ],

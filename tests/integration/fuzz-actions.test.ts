@@ -66,6 +66,10 @@ const who = {
     "clear-throttle",
     "reset-two-factor",
     "resend-invitation",
+    "add-team",
+    "update-team",
+    "archive-team",
+    "restore-team",
   ].map((w) => at(`fuzz.admin.${w}`)),
 };
 
@@ -559,17 +563,35 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("locale", "sl", "sk", "da", "lt", "en"),
       fixed("password", "a long and unusual passphrase"),
     ],
-    // The person and their password arrive together or not at all.
-    writes: { User: [1, 1], Password: [1, 1], AuditEvent: [1, 1], FormKey: [1, 1] },
+    // The person arrives with their password, or (left out) an invitation: together or not at all.
+    writes: {
+      User: [1, 1],
+      Password: [0, 1],
+      Invitation: [0, 1],
+      AuditEvent: [1, 1],
+      FormKey: [1, 1],
+    },
     accepted: async ({ value }) => {
       const user = await prisma.user.findUniqueOrThrow({
         where: { email: value("email")!.trim().toLowerCase() },
-        select: { active: true, locale: true, password: { select: { hash: true } } },
+        select: {
+          active: true,
+          locale: true,
+          password: { select: { hash: true } },
+          _count: { select: { invitations: true } },
+        },
       });
       expect(user.active).toBe(true);
       // An empty choice is no choice: the form's default applies.
       expect(user.locale).toBe(value("locale") || "en");
-      expect(user.password).not.toBeNull();
+      // Exactly one way in: the password given, or an invitation to choose one.
+      if (value("password")) {
+        expect(user.password).not.toBeNull();
+        expect(user._count.invitations).toBe(0);
+      } else {
+        expect(user.password).toBeNull();
+        expect(user._count.invitations).toBe(1);
+      }
     },
   }),
   "POST /admin [unassign]": spec({
@@ -696,6 +718,53 @@ const specs: Record<string, ActionSpec<unknown>> = {
     writes: { TwoFactor: [-1, -1], AuditEvent: [1, 1] },
   }),
 
+  "POST /admin [add-team]": spec({
+    as: who.admins[8]!,
+    fields: [
+      fixed("intent", "add-team"),
+      field("name", () => [`Fuzz team ${++personCounter}`, `  Équipe ${++personCounter}  `]),
+      field("managerId", () => ["", f.id(who.observe)], { foreign: () => [f.id(who.daniel)] }),
+    ],
+    writes: { Team: [1, 1], AuditEvent: [1, 1] },
+    accepted: async ({ value }) => {
+      const team = await prisma.team.findUniqueOrThrow({
+        where: { name: value("name")!.trim() },
+        select: { managerId: true, archivedAt: true },
+      });
+      expect(team).toEqual({ managerId: value("managerId") || null, archivedAt: null });
+    },
+  }),
+  "POST /admin [update-team]": spec({
+    as: who.admins[9]!,
+    prepare: () => fuzzTeam(),
+    fields: [
+      fixed("intent", "update-team"),
+      field("teamId", (c: { teamId: string }) => [c.teamId]),
+      field("name", () => [`Renamed ${++personCounter}`]),
+      field("managerId", () => ["", f.id(who.observe)], { foreign: () => [f.id(who.daniel)] }),
+    ],
+    writes: { Team: [0, 0], AuditEvent: [1, 1] },
+  }),
+  "POST /admin [archive-team]": spec({
+    as: who.admins[10]!,
+    prepare: () => fuzzTeam(),
+    fields: [
+      fixed("intent", "archive-team"),
+      field("teamId", (c: { teamId: string }) => [c.teamId], {
+        foreign: () => [f.teams.frontDesk],
+      }),
+    ],
+    writes: { Team: [0, 0], AuditEvent: [1, 1] },
+  }),
+  "POST /admin [restore-team]": spec({
+    as: who.admins[11]!,
+    prepare: () => fuzzTeam(true),
+    fields: [
+      fixed("intent", "restore-team"),
+      field("teamId", (c: { teamId: string }) => [c.teamId]),
+    ],
+    writes: { Team: [0, 0], AuditEvent: [1, 1] },
+  }),
   "POST /admin [resend-invitation]": spec({
     as: who.admins[7]!,
     prepare: () => invitee(),
@@ -711,6 +780,20 @@ const specs: Record<string, ActionSpec<unknown>> = {
 
   "POST /*": spec({ as: null, numRuns: 20, fields: [], writes: {}, always: "refused" }),
 };
+
+/** A team nobody is in (archived when asked). */
+async function fuzzTeam(archived = false) {
+  const n = ++personCounter;
+  const { id } = await prisma.team.create({
+    data: {
+      name: `Fuzz empty ${n}`,
+      slug: `fuzz-empty-${n}`,
+      archivedAt: archived ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  return { teamId: id };
+}
 
 /** Someone added without a password, and the token of their invitation. */
 async function invitee() {

@@ -5,14 +5,18 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorOf } from "~/audit/audit.server";
 import { createAssignment, endAssignment, listAssignmentRows } from "~/admin/assignments.server";
+import { createTeam, setTeamArchived, updateTeam } from "~/admin/teams.server";
 import {
   AddPersonSchema,
+  AddTeamSchema,
+  ArchiveTeamSchema,
   AssignSchema,
   ClearThrottleSchema,
   EndAssignmentSchema,
   ResendInvitationSchema,
   ResetTwoFactorSchema,
   SetActiveSchema,
+  UpdateTeamSchema,
 } from "~/admin/forms";
 import { clearThrottle, listThrottles } from "~/auth/throttle.server";
 import { removeTwoFactor } from "~/auth/two-factor.server";
@@ -22,6 +26,7 @@ import { invitationLink, mailInvitation, resendInvitation } from "~/admin/invita
 import { mailerFromEnv } from "~/mail/mailer.server";
 import { setUserActive, listTeams, listUsers } from "~/admin/users.server";
 import { AddPersonForm } from "~/components/admin/add-person-form";
+import { TeamsSection } from "~/components/admin/teams-section";
 import { InvitationSent } from "~/components/admin/invitation-sent";
 import { useFormat } from "~/i18n/use-format";
 import { AssignmentsSection } from "~/components/admin/assignments-section";
@@ -170,6 +175,52 @@ export async function action({ request, context }: ActionFunctionArgs) {
       added: name,
       invited,
     };
+  }
+
+  if (intent === "add-team" || intent === "update-team") {
+    const submission = parseWithZod(body.formData, {
+      schema: intent === "add-team" ? AddTeamSchema : UpdateTeamSchema,
+    });
+    const form = intent === "add-team" ? "add-team" : `team:${String(body.formData.get("teamId"))}`;
+    if (submission.status !== "success")
+      return data({ form, result: submission.reply() }, { status: 400 });
+    const actor = actorOf(admin, context.clientAddress);
+    const value = submission.value;
+    const result =
+      value.intent === "add-team"
+        ? await createTeam(actor, { name: value.name, managerId: value.managerId ?? null })
+        : await updateTeam(actor, {
+            teamId: value.teamId,
+            name: value.name,
+            managerId: value.managerId ?? null,
+          });
+    if (!result.ok)
+      return data(
+        { form, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) },
+        { status: 400 },
+      );
+    return {
+      form,
+      result: submission.reply({ resetForm: value.intent === "add-team" }),
+      team: value.name,
+    };
+  }
+
+  if (intent === "archive-team" || intent === "restore-team") {
+    const submission = parseWithZod(body.formData, { schema: ArchiveTeamSchema });
+    if (submission.status !== "success")
+      return data({ form: "row", result: submission.reply() }, { status: 400 });
+    const result = await setTeamArchived(
+      actorOf(admin, context.clientAddress),
+      submission.value.teamId,
+      submission.value.intent === "archive-team",
+    );
+    if (!result.ok)
+      return data(
+        { form: "row", result: submission.reply({ formErrors: [result.message] }) },
+        { status: 400 },
+      );
+    return { form: "row", result: submission.reply() };
   }
 
   if (intent === "resend-invitation") {
@@ -407,6 +458,8 @@ export default function AdminHome() {
   // Each form shows its own result; row buttons (end, (de)activate) report at the top.
   const resultFor = (form: string) =>
     actionData && "form" in actionData && actionData.form === form ? actionData.result : undefined;
+  // Archived teams keep their history but take no one new.
+  const openTeams = teams.filter((team) => !team.archivedAt);
   const topResult =
     resultFor("row") ?? (actionData && !("form" in actionData) ? actionData.result : undefined);
   const errors = topResult?.status === "error" ? Object.values(topResult.error ?? {}).flat() : [];
@@ -423,32 +476,18 @@ export default function AdminHome() {
           <InvitationSent invited={actionData.invited} />
         </div>
       ) : null}
-      <section aria-labelledby="teams-heading" className="mb-10">
-        <h2 id="teams-heading" className="mb-3 text-lg font-semibold">
-          {t("admin:teams.heading")}
-        </h2>
-        <ul className="grid gap-3 sm:grid-cols-3">
-          {teams.map((team) => (
-            <li key={team.id} className="rounded-xl border border-slate-200 bg-white p-4">
-              <p className="font-semibold">{team.name}</p>
-              <p className="text-sm text-slate-600">
-                {team.manager
-                  ? t("admin:teams.managedBy", {
-                      members: t("admin:teams.members", { count: team._count.members }),
-                      name: team.manager.name,
-                    })
-                  : t("admin:teams.noManager", {
-                      members: t("admin:teams.members", { count: team._count.members }),
-                    })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <TeamsSection
+        teams={teams}
+        managers={users
+          .filter((u) => u.active && (u.role === "manager" || u.role === "admin"))
+          .map((u) => ({ id: u.id, name: u.name }))}
+        resultFor={resultFor}
+        saved={actionData && "team" in actionData ? actionData.team : undefined}
+      />
       <AssignmentsSection
         assignments={assignments}
         modules={modules}
-        teams={teams}
+        teams={openTeams}
         formKey={formKey}
         lastResult={resultFor("assign")}
         assigned={actionData && "assigned" in actionData ? actionData.assigned : undefined}
@@ -506,7 +545,7 @@ export default function AdminHome() {
           ]}
         />
         <AddPersonForm
-          teams={teams}
+          teams={openTeams}
           formKey={formKey}
           lastResult={resultFor("add-person")}
           added={actionData && "added" in actionData ? actionData.added : undefined}

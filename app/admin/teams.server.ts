@@ -1,0 +1,162 @@
+import { audit, type Actor, type AuditTarget } from "~/audit/audit.server";
+import { prisma } from "~/db.server";
+import { log } from "~/utils/log.server";
+
+// Teams managed in place by an admin: created, renamed, given a manager, archived. A team is never
+// deleted (its self-assessments and past members' records point to it); archiving takes it out of
+// every picker once nobody active is in it. Each change is one audit event, written with it.
+
+/** `message` is a message key (admin:errors.*), put into words where it is shown. */
+export type TeamResult = { ok: true } | { ok: false; field: string; message: string };
+
+const teamTarget = (team: { id: string; name: string }): AuditTarget => ({
+  type: "team",
+  id: team.id,
+  label: team.name,
+});
+
+/** A slug from a team's name: lower-case ASCII letters and digits, accents dropped. */
+export function teamSlug(name: string) {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "team"
+  );
+}
+
+/** A slug no other team has: the name's, or the name's with a number after it. */
+async function freeSlug(name: string, except?: string) {
+  const base = teamSlug(name);
+  const taken = new Set(
+    (
+      await prisma.team.findMany({
+        where: { slug: { startsWith: base }, ...(except ? { id: { not: except } } : {}) },
+        select: { slug: true },
+      })
+    ).map((t) => t.slug),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+/** Whether another team already has this name (names are unique, ignoring case). */
+async function nameTaken(name: string, except?: string) {
+  const teams = await prisma.team.findMany({
+    where: except ? { id: { not: except } } : {},
+    select: { name: true },
+  });
+  return teams.some((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+}
+
+/** The manager field's check: an active person whose role is manager (or none). */
+async function managerProblem(managerId: string | null) {
+  if (!managerId) return null;
+  const manager = await prisma.user.findUnique({
+    where: { id: managerId },
+    select: { role: true, active: true },
+  });
+  if (!manager || !manager.active) return "admin:errors.noSuchUser";
+  return manager.role === "manager" || manager.role === "admin" ? null : "admin:errors.notAManager";
+}
+
+async function managerName(managerId: string | null) {
+  if (!managerId) return "none";
+  return (
+    (await prisma.user.findUnique({ where: { id: managerId }, select: { name: true } }))?.name ??
+    "none"
+  );
+}
+
+export async function createTeam(
+  actor: Actor,
+  input: { name: string; managerId: string | null },
+): Promise<TeamResult> {
+  if (await nameTaken(input.name))
+    return { ok: false, field: "name", message: "admin:errors.teamNameTaken" };
+  const problem = await managerProblem(input.managerId);
+  if (problem) return { ok: false, field: "managerId", message: problem };
+  const slug = await freeSlug(input.name);
+  const manager = await managerName(input.managerId);
+  const team = await prisma.$transaction(async (tx) => {
+    const created = await tx.team.create({
+      data: { name: input.name, slug, managerId: input.managerId },
+      select: { id: true, name: true },
+    });
+    await audit(tx, actor, "team.add", teamTarget(created), `manager: ${manager}`);
+    return created;
+  });
+  log.info("team.created", { actorId: actor.id, teamId: team.id });
+  return { ok: true };
+}
+
+export async function updateTeam(
+  actor: Actor,
+  input: { teamId: string; name: string; managerId: string | null },
+): Promise<TeamResult> {
+  const team = await prisma.team.findUnique({
+    where: { id: input.teamId },
+    select: { id: true, name: true, managerId: true, archivedAt: true },
+  });
+  if (!team) return { ok: false, field: "teamId", message: "admin:errors.unknownTeam" };
+  if (await nameTaken(input.name, team.id))
+    return { ok: false, field: "name", message: "admin:errors.teamNameTaken" };
+  const problem = await managerProblem(input.managerId);
+  if (problem) return { ok: false, field: "managerId", message: problem };
+  const changes = [
+    ...(team.name !== input.name ? [`name: ${team.name} → ${input.name}`] : []),
+    ...(team.managerId !== input.managerId
+      ? [`manager: ${await managerName(team.managerId)} → ${await managerName(input.managerId)}`]
+      : []),
+  ];
+  if (changes.length === 0) return { ok: true };
+  const slug = team.name !== input.name ? await freeSlug(input.name, team.id) : undefined;
+  await prisma.$transaction(async (tx) => {
+    await tx.team.update({
+      where: { id: team.id },
+      data: { name: input.name, managerId: input.managerId, ...(slug ? { slug } : {}) },
+      select: { id: true },
+    });
+    await audit(tx, actor, "team.update", teamTarget(team), changes.join("; "));
+  });
+  // The manager's views follow at once: access is read from the team on every request.
+  return { ok: true };
+}
+
+/** Archive a team nobody active is in any more, or bring an archived one back. */
+export async function setTeamArchived(
+  actor: Actor,
+  teamId: string,
+  archived: boolean,
+): Promise<TeamResult> {
+  const team = await prisma.team.findUnique({
+    where: { id: teamId },
+    select: { id: true, name: true, archivedAt: true },
+  });
+  if (!team) return { ok: false, field: "teamId", message: "admin:errors.unknownTeam" };
+  if (archived) {
+    const members = await prisma.user.count({ where: { teamId, active: true } });
+    if (members > 0) return { ok: false, field: "teamId", message: "admin:errors.teamHasPeople" };
+  }
+  const changed = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.team.updateMany({
+      where: { id: teamId, archivedAt: archived ? null : { not: null } },
+      data: { archivedAt: archived ? new Date() : null },
+    });
+    if (count !== 1) return false;
+    await audit(
+      tx,
+      actor,
+      archived ? "team.archive" : "team.restore",
+      teamTarget(team),
+      archived ? "active → archived" : "archived → active",
+    );
+    return true;
+  });
+  if (changed) log.info(archived ? "team.archived" : "team.restored", { teamId });
+  return { ok: true };
+}
