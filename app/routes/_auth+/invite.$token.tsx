@@ -77,10 +77,7 @@ export default function InvitationPage() {
   });
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <div className="mb-6 flex items-center justify-between">
-        <p className="text-lg font-bold tracking-tight text-brand-700">Frontline</p>
-        <LanguageSwitch current={locale} />
-      </div>
+      <p className="mb-6 text-lg font-bold tracking-tight text-brand-700">Frontline</p>
       {person ? (
         <>
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">
@@ -123,6 +120,7 @@ export default function InvitationPage() {
           </p>
         </>
       )}
+      <LanguageSwitch current={locale} className="mt-6" />
     </main>
   );
 }
