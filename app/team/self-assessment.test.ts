@@ -88,3 +88,29 @@ describe("bands", () => {
     expect(shownTotal(28)).toBe(28);
   });
 });
+
+describe("the form schema", () => {
+  const complete = Object.fromEntries(allStatementFields.map((f) => [f, "4"]));
+
+  it("accepts a complete questionnaire and regroups it per area", () => {
+    const parsed = SelfAssessmentSchema.parse({
+      teamId: "t1",
+      assessedOn: "2026-11-01",
+      ...complete,
+    });
+    expect(ratingsFromInput(parsed)).toEqual(uniform(4));
+  });
+
+  it("names every missing or out-of-range statement", () => {
+    const result = SelfAssessmentSchema.safeParse({
+      teamId: "t1",
+      assessedOn: "yesterday",
+      ...complete,
+      "culture-1": "6",
+      "staff-5": undefined,
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["assessedOn", "culture-1", "staff-5"]));
+  });
+});
