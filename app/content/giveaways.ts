@@ -75,6 +75,28 @@ export function contentWarnings(modules: ModuleArtefact[]): Problem[] {
           `quiz "${quiz.id}": ${lone.count} of ${lone.questions} multiple-answer questions have every option right but one; mix right and wrong options, each wrong one tempting`,
         );
     }
+    // A translation has the source's structure (content:check proves it) but its own words, so
+    // what length gives away is checked in every language.
+    for (const translation of module.translations) {
+      const warnIn = (at: { line: number; column: number }, message: string) =>
+        warnings.push({ file: translation.file, ...at, message: `warning: ${message}` });
+      for (const quiz of translation.quizzes) {
+        const longest = rightOptionLongest(quiz);
+        if (longest)
+          warnIn(
+            quiz.at,
+            `quiz "${quiz.id}": a right option is the longest in ${longest.count} of ${longest.questions} questions in this language; make the wrong options as full as the right ones`,
+          );
+      }
+      for (const scenario of translation.scenarios) {
+        const longest = bestReplyLongest(scenario);
+        if (longest)
+          warnIn(
+            scenario.at,
+            `role-play "${scenario.id}": the best reply is the longest at ${longest.count} of ${longest.nodes} nodes in this language; write replies of even length`,
+          );
+      }
+    }
     for (const scenario of module.scenarios) {
       const bias = bestReplyBias(scenario);
       if (bias)
