@@ -44,6 +44,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const headers = retryAfterHeaders;
 
+/** The notes of each version of `version`'s MAJOR up to it, oldest first, as one text. */
+function changesSince(changes: Record<string, string> | undefined, version: string) {
+  const minor = (v: string) => Number(v.split(".")[1] ?? 0);
+  const notes = Object.entries(changes ?? {})
+    .filter(([v]) => majorOf(v) === majorOf(version) && minor(v) <= minor(version))
+    .sort(([a], [b]) => minor(a) - minor(b))
+    .map(([, text]) => text);
+  return notes.length ? notes.join(" ") : null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireArea(request, "training");
   const module = await requireReadableModule(params.slug ?? "", user);
@@ -72,7 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         from: earlier.version,
         completedAt: earlier.completedAt,
         to: version,
-        changes: changes?.[version] ?? changes?.[`${majorOf(version)}.0`] ?? null,
+        // Everything new to them: each version's notes in this MAJOR, up to the current one.
+        changes: changesSince(changes, version),
       }
     : null;
   return {
