@@ -144,19 +144,20 @@ export async function openInvitation(token: string, now = new Date()) {
   return { id: row.id, user: row.user };
 }
 
+export type OpenInvitation = NonNullable<Awaited<ReturnType<typeof openInvitation>>>;
+
 /**
- * Use a token: the person's password is set and the link spent, both or neither (a second use,
- * even at the same moment, finds it spent). Returns the person, or null when the link no longer
- * works. The password has been checked against the policy by the caller.
+ * Use an invitation the caller has just opened (`openInvitation`): the person's password is set
+ * and the link spent, both or neither (a second use, even at the same moment, finds it spent).
+ * Returns the person, or null when the link no longer works. The password has been checked
+ * against the policy by the caller.
  */
 export async function acceptInvitation(
-  token: string,
+  open: OpenInvitation,
   password: string,
   clientAddress: string | undefined,
   now = new Date(),
 ) {
-  const open = await openInvitation(token, now);
-  if (!open) return null;
   const hash = await hashPassword(password);
   const accepted = await prisma.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({

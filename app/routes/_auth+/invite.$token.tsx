@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const hideFields = ["newPassword", "confirmPassword"];
   if (submission.status !== "success")
     return data({ result: submission.reply({ hideFields }) }, { status: 400 });
-  const person = await acceptInvitation(token, submission.value.newPassword, context.clientAddress);
+  const person = await acceptInvitation(open, submission.value.newPassword, context.clientAddress);
   if (!person) return formErrorResponse("auth:invitation.goneTitle", 410);
   // A new session for the new person; any session this browser carried is ended.
   const headers = new Headers();

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -215,11 +216,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       submission.value.teamId,
       submission.value.intent === "archive-team",
     );
-    if (!result.ok)
-      return data(
-        { form: "row", result: submission.reply({ formErrors: [result.message] }) },
-        { status: 400 },
-      );
+    if (!result.ok) return rowRefusal(submission, result.message);
     return { form: "row", result: submission.reply() };
   }
 
@@ -231,11 +228,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { ...actorOf(admin, context.clientAddress), id: admin.id },
       submission.value.userId,
     );
-    if (!resent.ok)
-      return data(
-        { form: "row", result: submission.reply({ formErrors: [resent.message] }) },
-        { status: 400 },
-      );
+    if (!resent.ok) return rowRefusal(submission, resent.message);
     const invited = await invite(resent.person, admin.name, resent);
     return { form: "row", result: submission.reply(), invited };
   }
@@ -250,11 +243,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     const removed =
       person && (await removeTwoFactor(actorOf(admin, context.clientAddress), person, "admin"));
-    if (!removed)
-      return data(
-        { form: "row", result: submission.reply({ formErrors: ["admin:errors.noTwoFactor"] }) },
-        { status: 400 },
-      );
+    if (!removed) return rowRefusal(submission, "admin:errors.noTwoFactor");
     return { form: "row", result: submission.reply() };
   }
 
@@ -275,14 +264,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       actorOf(admin, context.clientAddress),
       submission.value.assignmentId,
     );
-    if (!ended)
-      return data(
-        {
-          form: "row",
-          result: submission.reply({ formErrors: ["admin:errors.assignmentEnded"] }),
-        },
-        { status: 400 },
-      );
+    if (!ended) return rowRefusal(submission, "admin:errors.assignmentEnded");
     return { form: "row", result: submission.reply() };
   }
   const { intent: toggle, userId } = submission.value;
@@ -291,13 +273,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userId,
     toggle === "activate",
   );
-  if (!result.ok)
-    return data(
-      { form: "row", result: submission.reply({ formErrors: [result.message] }) },
-      { status: 400 },
-    );
+  if (!result.ok) return rowRefusal(submission, result.message);
   return { form: "row", result: submission.reply() };
 }
+
+/** A row button's form refused with a message for the top of the page; nothing was written. */
+function rowRefusal(submission: { reply: SubmissionReply }, message: string) {
+  return data(
+    { form: "row", result: submission.reply({ formErrors: [message] }) },
+    { status: 400 },
+  );
+}
+type SubmissionReply = (options: { formErrors: string[] }) => SubmissionResult<string[]>;
 
 /**
  * Mail an invitation and say what the admin sees: the link, once, to pass on themselves when no
