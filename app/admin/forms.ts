@@ -93,17 +93,20 @@ const teamName = z
   .min(2, "admin:errors.teamName")
   .max(80, "admin:errors.teamNameLong");
 
+// A team may have several managers; none is allowed (an admin sees every team).
+const managerIds = z.array(id).max(20, "admin:errors.tooManyManagers").default([]);
+
 export const AddTeamSchema = z.object({
   intent: z.literal("add-team"),
   name: teamName,
-  managerId: id.optional(),
+  managerIds,
 });
 
 export const UpdateTeamSchema = z.object({
   intent: z.literal("update-team"),
   teamId: id,
   name: teamName,
-  managerId: id.optional(),
+  managerIds,
 });
 
 export const ArchiveTeamSchema = z.object({

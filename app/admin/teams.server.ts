@@ -2,7 +2,7 @@ import { audit, type Actor, type AuditTarget } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 
-// Teams managed in place by an admin: created, renamed, given a manager, archived. A team is never
+// Teams managed in place by an admin: created, renamed, given managers, archived. A team is never
 // deleted (its self-assessments and past members' records point to it); archiving takes it out of
 // every picker once nobody active is in it. Each change is one audit event, written with it.
 
@@ -53,41 +53,51 @@ async function nameTaken(name: string, except?: string) {
   return teams.some((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase());
 }
 
-/** The manager field's check: an active person whose role is manager (or none). */
-async function managerProblem(managerId: string | null) {
-  if (!managerId) return null;
-  const manager = await prisma.user.findUnique({
-    where: { id: managerId },
+/** The managers field's check: each an active person whose role is manager (or admin). */
+async function managersProblem(managerIds: string[]) {
+  if (managerIds.length === 0) return null;
+  const managers = await prisma.user.findMany({
+    where: { id: { in: managerIds } },
     select: { role: true, active: true },
   });
-  if (!manager || !manager.active) return "admin:errors.noSuchUser";
-  return manager.role === "manager" || manager.role === "admin" ? null : "admin:errors.notAManager";
+  if (managers.length !== managerIds.length || managers.some((m) => !m.active))
+    return "admin:errors.noSuchUser";
+  return managers.every((m) => m.role === "manager" || m.role === "admin")
+    ? null
+    : "admin:errors.notAManager";
 }
 
-async function managerName(managerId: string | null) {
-  if (!managerId) return "none";
-  return (
-    (await prisma.user.findUnique({ where: { id: managerId }, select: { name: true } }))?.name ??
-    "none"
-  );
+/** The managers' names for an audit line, in alphabetical order; "none" for none. */
+async function managerNames(managerIds: string[]) {
+  if (managerIds.length === 0) return "none";
+  const people = await prisma.user.findMany({
+    where: { id: { in: managerIds } },
+    orderBy: { name: "asc" },
+    select: { name: true },
+  });
+  return people.map((p) => p.name).join(", ") || "none";
 }
 
-export async function createTeam(
-  actor: Actor,
-  input: { name: string; managerId: string | null },
-): Promise<TeamResult> {
+export type TeamInput = { name: string; managerIds: string[] };
+
+export async function createTeam(actor: Actor, input: TeamInput): Promise<TeamResult> {
+  const managerIds = [...new Set(input.managerIds)];
   if (await nameTaken(input.name))
     return { ok: false, field: "name", message: "admin:errors.teamNameTaken" };
-  const problem = await managerProblem(input.managerId);
-  if (problem) return { ok: false, field: "managerId", message: problem };
+  const problem = await managersProblem(managerIds);
+  if (problem) return { ok: false, field: "managerIds", message: problem };
   const slug = await freeSlug(input.name);
-  const manager = await managerName(input.managerId);
+  const managers = await managerNames(managerIds);
   const team = await prisma.$transaction(async (tx) => {
     const created = await tx.team.create({
-      data: { name: input.name, slug, managerId: input.managerId },
+      data: {
+        name: input.name,
+        slug,
+        managers: { create: managerIds.map((userId) => ({ userId })) },
+      },
       select: { id: true, name: true },
     });
-    await audit(tx, actor, "team.add", teamTarget(created), `manager: ${manager}`);
+    await audit(tx, actor, "team.add", teamTarget(created), `managers: ${managers}`);
     return created;
   });
   log.info("team.created", { actorId: actor.id, teamId: team.id });
@@ -96,21 +106,25 @@ export async function createTeam(
 
 export async function updateTeam(
   actor: Actor,
-  input: { teamId: string; name: string; managerId: string | null },
+  input: TeamInput & { teamId: string },
 ): Promise<TeamResult> {
+  const managerIds = [...new Set(input.managerIds)];
   const team = await prisma.team.findUnique({
     where: { id: input.teamId },
-    select: { id: true, name: true, managerId: true, archivedAt: true },
+    select: { id: true, name: true, archivedAt: true, managers: { select: { userId: true } } },
   });
   if (!team) return { ok: false, field: "teamId", message: "admin:errors.unknownTeam" };
   if (await nameTaken(input.name, team.id))
     return { ok: false, field: "name", message: "admin:errors.teamNameTaken" };
-  const problem = await managerProblem(input.managerId);
-  if (problem) return { ok: false, field: "managerId", message: problem };
+  const problem = await managersProblem(managerIds);
+  if (problem) return { ok: false, field: "managerIds", message: problem };
+  const before = team.managers.map((m) => m.userId);
+  const managersChanged =
+    before.length !== managerIds.length || before.some((id) => !managerIds.includes(id));
   const changes = [
     ...(team.name !== input.name ? [`name: ${team.name} → ${input.name}`] : []),
-    ...(team.managerId !== input.managerId
-      ? [`manager: ${await managerName(team.managerId)} → ${await managerName(input.managerId)}`]
+    ...(managersChanged
+      ? [`managers: ${await managerNames(before)} → ${await managerNames(managerIds)}`]
       : []),
   ];
   if (changes.length === 0) return { ok: true };
@@ -118,12 +132,22 @@ export async function updateTeam(
   await prisma.$transaction(async (tx) => {
     await tx.team.update({
       where: { id: team.id },
-      data: { name: input.name, managerId: input.managerId, ...(slug ? { slug } : {}) },
+      data: { name: input.name, ...(slug ? { slug } : {}) },
       select: { id: true },
     });
+    if (managersChanged) {
+      await tx.teamManager.deleteMany({
+        where: { teamId: team.id, userId: { notIn: managerIds } },
+      });
+      for (const userId of managerIds.filter((id) => !before.includes(id)))
+        await tx.teamManager.create({
+          data: { teamId: team.id, userId },
+          select: { userId: true },
+        });
+    }
     await audit(tx, actor, "team.update", teamTarget(team), changes.join("; "));
   });
-  // The manager's views follow at once: access is read from the team on every request.
+  // The managers' views follow at once: access is read from the team on every request.
   return { ok: true };
 }
 

@@ -34,8 +34,10 @@ export function listTeams() {
       id: true,
       name: true,
       archivedAt: true,
-      managerId: true,
-      manager: { select: { name: true } },
+      managers: {
+        orderBy: { user: { name: "asc" } },
+        select: { userId: true, user: { select: { name: true } } },
+      },
       _count: { select: { members: true } },
     },
   });

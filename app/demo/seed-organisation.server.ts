@@ -41,10 +41,9 @@ export async function seedDemoOrganisation(db: Db): Promise<SeedOutcome> {
     ...people
       .filter((p) => p.manages)
       .map((p) =>
-        db.team.update({
-          where: { id: teamId(p.manages!)! },
-          data: { managerId: p.id },
-          select: { id: true },
+        db.teamManager.create({
+          data: { teamId: teamId(p.manages!)!, userId: p.id },
+          select: { userId: true },
         }),
       ),
   ]);

@@ -26,10 +26,13 @@ function areaRatings(base: number, count: number, seed: number): number[] {
 }
 
 export async function seedDemoSelfAssessments(now = new Date()) {
-  const teams = await prisma.team.findMany({ select: { id: true, name: true, managerId: true } });
+  const teams = await prisma.team.findMany({
+    select: { id: true, name: true, managers: { select: { userId: true }, take: 1 } },
+  });
   for (const team of teams) {
     const plan = trajectories[team.name];
-    if (!plan || !team.managerId) continue;
+    const managerId = team.managers[0]?.userId;
+    if (!plan || !managerId) continue;
     for (const [n, bases] of plan.entries()) {
       const ratings = Object.fromEntries(
         selfAssessmentAreas.map((area, a) => [
@@ -38,7 +41,7 @@ export async function seedDemoSelfAssessments(now = new Date()) {
         ]),
       ) as Ratings;
       await saveSelfAssessment(
-        team.managerId,
+        managerId,
         {
           teamId: team.id,
           assessedOn: localDate(new Date(now.getTime() - daysAgo[n]! * day), "UTC"),

@@ -69,6 +69,10 @@ export function formatters(locale: Locale, timeZone: string = fallbackTimeZone) 
         value,
       );
     },
+    /** Names joined as the language joins them: "Maya and Sam", "Maya in Sam". */
+    list(items: string[]): string {
+      return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+    },
     /** A share from 0 to 1 as a percentage: "75 %" in Slovenian, "75%" in English. */
     percent(share: number): string {
       return numberFormat(locale, "percent", { style: "percent", maximumFractionDigits: 0 }).format(

@@ -10,7 +10,7 @@ import { log } from "~/utils/log.server";
 /** Ids of the teams this user oversees. */
 export async function visibleTeamIds(user: SessionUser): Promise<string[]> {
   const teams = await prisma.team.findMany({
-    where: user.role === "admin" ? {} : { managerId: user.id },
+    where: user.role === "admin" ? {} : { managers: { some: { userId: user.id } } },
     select: { id: true },
   });
   return teams.map((t) => t.id);

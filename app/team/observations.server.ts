@@ -212,7 +212,7 @@ export function wallClockValue(at: Date, timeZone: string) {
 /** The active people (not the manager) of the teams the user oversees, for a form's select. */
 export async function selectablePeople(user: SessionUser) {
   const teams = await prisma.team.findMany({
-    where: user.role === "admin" ? {} : { managerId: user.id },
+    where: user.role === "admin" ? {} : { managers: { some: { userId: user.id } } },
     orderBy: { name: "asc" },
     select: {
       name: true,

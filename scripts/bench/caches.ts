@@ -17,20 +17,20 @@ const meta = readSeedMeta(process.env.DATABASE_URL);
 if (!meta) throw new Error("no bench database: run npm run bench:seed first");
 const manager = await prisma.user.findUniqueOrThrow({
   where: { email: meta.managers[0]!.email },
-  select: { managedTeams: { select: { id: true } } },
+  select: { managedTeams: { select: { teamId: true } } },
 });
 const people = await prisma.user.findMany({
-  where: { teamId: { in: manager.managedTeams.map((t) => t.id) } },
+  where: { teamId: { in: manager.managedTeams.map((t) => t.teamId) } },
   select: { id: true },
 });
 const ids = people.map((p) => p.id);
 // Another manager's people: never remembered below, so every read of them is cold.
 const second = await prisma.user.findUniqueOrThrow({
   where: { email: meta.managers[1]!.email },
-  select: { managedTeams: { select: { id: true } } },
+  select: { managedTeams: { select: { teamId: true } } },
 });
 const others = await prisma.user.findMany({
-  where: { teamId: { in: second.managedTeams.map((t) => t.id) } },
+  where: { teamId: { in: second.managedTeams.map((t) => t.teamId) } },
   select: { id: true },
 });
 const otherIds = others.map((p) => p.id);

@@ -155,7 +155,14 @@ const employees = Array.from({ length: employeeCount }, (_, i) => {
   };
 });
 await insert("user", [...staff, ...managers]);
-await insert("team", teams);
+await insert(
+  "team",
+  teams.map(({ managerId: _, ...team }) => team),
+);
+await insert(
+  "teamManager",
+  teams.map((team) => ({ teamId: team.id, userId: team.managerId! })),
+);
 await insert("user", employees);
 await insert(
   "password",

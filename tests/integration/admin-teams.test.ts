@@ -6,35 +6,54 @@ import { statusOf } from "../support/module-actions";
 import { demo, loaderArgs } from "../support/sessions";
 import { at, fieldErrors, idOf, postAs } from "../support/team";
 
-// Teams run from /admin: created with a manager, renamed, handed to another manager, archived
-// once empty. Each change is one audit event; a refused form changes nothing.
+// Teams run from /admin: created with managers (one or several), renamed, handed to other
+// managers, archived once empty. Each change is one audit event; a refused form changes nothing.
 
-const post = (fields: Record<string, string>) => postAs(adminAction, demo.admin, "/admin", fields);
+const post = (fields: Record<string, string | string[]>) =>
+  postAs(adminAction, demo.admin, "/admin", fields);
 const teamsOf = async (email: string) =>
   (await matrixLoader(await loaderArgs(email, "/team"))).teams.map((t) => t.name);
 const events = (action: string) => prisma.auditEvent.count({ where: { action } });
+const managersOf = async (name: string) =>
+  (
+    await prisma.teamManager.findMany({
+      where: { team: { name } },
+      orderBy: { user: { name: "asc" } },
+      select: { user: { select: { email: true } } },
+    })
+  ).map((m) => m.user.email);
 
 describe("teams at /admin", () => {
-  it("adds a team with a manager, who sees it at once; a taken name or a non-manager is refused", async () => {
+  it("adds a team with two managers, who both see it at once; a taken name or a non-manager is refused", async () => {
     const maya = await idOf(demo.manager);
-    expect(await post({ intent: "add-team", name: "Returns desk", managerId: maya })).toMatchObject(
-      { team: "Returns desk" },
-    );
+    const sam = await idOf(at("sam.okafor"));
+    expect(
+      await post({ intent: "add-team", name: "Returns desk", managerIds: [maya, sam] }),
+    ).toMatchObject({ team: "Returns desk" });
     const team = await prisma.team.findUniqueOrThrow({
       where: { name: "Returns desk" },
-      select: { slug: true, managerId: true, archivedAt: true },
+      select: { slug: true, archivedAt: true },
     });
-    expect(team).toEqual({ slug: "returns-desk", managerId: maya, archivedAt: null });
+    expect(team).toEqual({ slug: "returns-desk", archivedAt: null });
+    expect(await managersOf("Returns desk")).toEqual([demo.manager, at("sam.okafor")]);
     expect(await teamsOf(demo.manager)).toContain("Returns desk");
+    expect(await teamsOf(at("sam.okafor"))).toContain("Returns desk");
     expect(await events("team.add")).toBe(1);
+    expect(
+      (await prisma.auditEvent.findFirstOrThrow({ where: { action: "team.add" } })).summary,
+    ).toBe("managers: Maya Patel, Sam Okafor");
 
     const before = await prisma.team.count();
     const taken = await post({ intent: "add-team", name: "returns DESK" });
     expect(statusOf(taken)).toBe(400);
     expect(fieldErrors(taken)).toEqual({ name: ["admin:errors.teamNameTaken"] });
     const employee = await idOf(demo.employee);
-    const notManager = await post({ intent: "add-team", name: "Gift wrap", managerId: employee });
-    expect(fieldErrors(notManager)).toEqual({ managerId: ["admin:errors.notAManager"] });
+    const notManager = await post({
+      intent: "add-team",
+      name: "Gift wrap",
+      managerIds: [maya, employee],
+    });
+    expect(fieldErrors(notManager)).toEqual({ managerIds: ["admin:errors.notAManager"] });
     expect(await prisma.team.count()).toBe(before);
     expect(await events("team.add")).toBe(1);
   });
@@ -45,17 +64,17 @@ describe("teams at /admin", () => {
       data: {
         name: "Click and collect",
         slug: "click-and-collect",
-        managerId: await idOf(demo.manager),
+        managers: { create: { userId: await idOf(demo.manager) } },
       },
       select: { id: true },
     });
     expect(await teamsOf(demo.manager)).toContain("Click and collect");
-    await post({ intent: "update-team", teamId: id, name: "Click & collect", managerId: sam });
+    await post({ intent: "update-team", teamId: id, name: "Click & collect", managerIds: sam });
     expect(await prisma.team.findUniqueOrThrow({ where: { id } })).toMatchObject({
       name: "Click & collect",
       slug: "click-collect",
-      managerId: sam,
     });
+    expect(await managersOf("Click & collect")).toEqual([at("sam.okafor")]);
     expect(await teamsOf(demo.manager)).not.toContain("Click & collect");
     expect(await teamsOf(at("sam.okafor"))).toContain("Click & collect");
     const event = await prisma.auditEvent.findFirstOrThrow({
@@ -63,7 +82,7 @@ describe("teams at /admin", () => {
       select: { summary: true },
     });
     expect(event.summary).toBe(
-      "name: Click and collect → Click & collect; manager: Maya Patel → Sam Okafor",
+      "name: Click and collect → Click & collect; managers: Maya Patel → Sam Okafor",
     );
   });
 

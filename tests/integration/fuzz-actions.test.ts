@@ -723,15 +723,18 @@ const specs: Record<string, ActionSpec<unknown>> = {
     fields: [
       fixed("intent", "add-team"),
       field("name", () => [`Fuzz team ${++personCounter}`, `  Équipe ${++personCounter}  `]),
-      field("managerId", () => ["", f.id(who.observe)], { foreign: () => [f.id(who.daniel)] }),
+      field("managerIds", () => ["", f.id(who.observe)], { foreign: () => [f.id(who.daniel)] }),
     ],
-    writes: { Team: [1, 1], AuditEvent: [1, 1] },
+    writes: { Team: [1, 1], TeamManager: [0, 1], AuditEvent: [1, 1] },
     accepted: async ({ value }) => {
       const team = await prisma.team.findUniqueOrThrow({
         where: { name: value("name")!.trim() },
-        select: { managerId: true, archivedAt: true },
+        select: { archivedAt: true, managers: { select: { userId: true } } },
       });
-      expect(team).toEqual({ managerId: value("managerId") || null, archivedAt: null });
+      expect(team).toEqual({
+        archivedAt: null,
+        managers: value("managerIds") ? [{ userId: value("managerIds") }] : [],
+      });
     },
   }),
   "POST /admin [update-team]": spec({
@@ -741,9 +744,9 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("intent", "update-team"),
       field("teamId", (c: { teamId: string }) => [c.teamId]),
       field("name", () => [`Renamed ${++personCounter}`]),
-      field("managerId", () => ["", f.id(who.observe)], { foreign: () => [f.id(who.daniel)] }),
+      field("managerIds", () => ["", f.id(who.observe)], { foreign: () => [f.id(who.daniel)] }),
     ],
-    writes: { Team: [0, 0], AuditEvent: [1, 1] },
+    writes: { Team: [0, 0], TeamManager: [0, 1], AuditEvent: [1, 1] },
   }),
   "POST /admin [archive-team]": spec({
     as: who.admins[10]!,

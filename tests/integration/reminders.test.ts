@@ -82,7 +82,11 @@ beforeAll(async () => {
   }
   expect(ids.size).toBe(group.length);
   const team = await prisma.team.create({
-    data: { name: "Reminders test", slug: "reminders-test", managerId: ids.get(manager)! },
+    data: {
+      name: "Reminders test",
+      slug: "reminders-test",
+      managers: { create: { userId: ids.get(manager)! } },
+    },
   });
   teamId = team.id;
   // Joined long before the assignments below, so the due date counts from the assignment.

@@ -56,7 +56,11 @@ beforeAll(async () => {
   manager = { ...row, role: "manager" };
   for (const [t, [name, size]] of teams.entries()) {
     const team = await prisma.team.create({
-      data: { name: `${name} ${stamp}`, slug: `export-${t}-${stamp}`, managerId: manager.id },
+      data: {
+        name: `${name} ${stamp}`,
+        slug: `export-${t}-${stamp}`,
+        managers: { create: { userId: manager.id } },
+      },
       select: { id: true },
     });
     teamIds.push(team.id);

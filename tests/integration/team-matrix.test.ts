@@ -54,7 +54,12 @@ async function csv(email: string, search = "") {
 }
 
 const teamOf = (slug: string) =>
-  prisma.team.findUniqueOrThrow({ where: { slug }, select: { id: true, managerId: true } });
+  prisma.team
+    .findUniqueOrThrow({
+      where: { slug },
+      select: { id: true, managers: { select: { userId: true }, take: 1 } },
+    })
+    .then((team) => ({ id: team.id, managerId: team.managers[0]?.userId ?? null }));
 
 async function activeMembers(teamSlug: string, except?: string | null) {
   const team = await teamOf(teamSlug);
@@ -324,7 +329,11 @@ describe("a team of 1,000", () => {
     });
     teamId = (
       await prisma.team.create({
-        data: { name: "Matrix load test", slug: "matrix-load-test", managerId: manager.id },
+        data: {
+          name: "Matrix load test",
+          slug: "matrix-load-test",
+          managers: { create: { userId: manager.id } },
+        },
         select: { id: true },
       })
     ).id;

@@ -6,20 +6,20 @@ import { useTranslation } from "react-i18next";
 import { AddTeamSchema, UpdateTeamSchema } from "~/admin/forms";
 import { Button } from "~/components/ui/button";
 import { ConfirmForm } from "~/components/ui/confirm-form";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, FieldErrors } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
+import { useFormat } from "~/i18n/use-format";
 
 type Team = {
   id: string;
   name: string;
   archivedAt: string | Date | null;
-  managerId: string | null;
-  manager: { name: string } | null;
+  managers: { userId: string; user: { name: string } }[];
   _count: { members: number };
 };
 type Person = { id: string; name: string };
 
-/** The team's name and manager, in a form of its own (a new team, or one to change). */
+/** The team's name and managers, in a form of its own (a new team, or one to change). */
 function TeamForm({
   team,
   managers,
@@ -34,7 +34,7 @@ function TeamForm({
   const [form, fields] = useForm({
     id: team ? `team-${team.id}` : "add-team",
     lastResult,
-    defaultValue: team ? { name: team.name, managerId: team.managerId ?? "" } : undefined,
+    defaultValue: team ? { name: team.name } : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -47,14 +47,29 @@ function TeamForm({
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>
       <Field meta={fields.name} type="text" label={t("admin:teams.name")} autoComplete="off" />
-      <SelectField meta={fields.managerId} label={t("admin:teams.manager")}>
-        <option value="">{t("admin:teams.noManagerOption")}</option>
-        {managers.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.name}
-          </option>
-        ))}
-      </SelectField>
+      <fieldset
+        aria-describedby={fields.managerIds.errors?.length ? fields.managerIds.errorId : undefined}
+      >
+        <legend className="text-sm font-medium text-slate-800">{t("admin:teams.managers")}</legend>
+        <div className="mt-1.5 max-h-40 overflow-y-auto rounded-lg border border-slate-200 px-3 py-1.5">
+          {managers.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("admin:teams.noManagersToChoose")}</p>
+          ) : null}
+          {managers.map((person) => (
+            <label key={person.id} className="flex items-center gap-2 py-0.5 text-sm">
+              <input
+                type="checkbox"
+                name="managerIds"
+                value={person.id}
+                defaultChecked={team?.managers.some((m) => m.userId === person.id)}
+                className="size-4 accent-brand-700"
+              />
+              {person.name}
+            </label>
+          ))}
+        </div>
+        <FieldErrors meta={fields.managerIds} />
+      </fieldset>
       <div className="flex items-end">
         <Button type="submit" variant={team ? "secondary" : "primary"}>
           {team ? t("admin:teams.save") : t("admin:teams.add")}
@@ -65,7 +80,7 @@ function TeamForm({
 }
 
 /**
- * The organisation's teams: each with its manager and size, changed in place (name, manager),
+ * The organisation's teams: each with its managers and size, changed in place (name, managers),
  * archived once nobody active is in it; and a form for a new one.
  */
 export function TeamsSection({
@@ -82,6 +97,7 @@ export function TeamsSection({
 }) {
   const { t } = useTranslation();
   const members = (team: Team) => t("admin:teams.members", { count: team._count.members });
+  const format = useFormat();
   return (
     <section aria-labelledby="teams-heading" className="mb-10">
       <h2 id="teams-heading" className="mb-3 text-lg font-semibold">
@@ -110,8 +126,12 @@ export function TeamsSection({
               ) : null}
             </p>
             <p className="text-sm text-slate-600">
-              {team.manager
-                ? t("admin:teams.managedBy", { members: members(team), name: team.manager.name })
+              {team.managers.length
+                ? t("admin:teams.managedBy", {
+                    count: team.managers.length,
+                    members: members(team),
+                    name: format.list(team.managers.map((m) => m.user.name)),
+                  })
                 : t("admin:teams.noManager", { members: members(team) })}
             </p>
             <details className="mt-2" open={Boolean(resultFor(`team:${team.id}`))}>

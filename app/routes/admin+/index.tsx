@@ -189,11 +189,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const value = submission.value;
     const result =
       value.intent === "add-team"
-        ? await createTeam(actor, { name: value.name, managerId: value.managerId ?? null })
+        ? await createTeam(actor, { name: value.name, managerIds: value.managerIds })
         : await updateTeam(actor, {
             teamId: value.teamId,
             name: value.name,
-            managerId: value.managerId ?? null,
+            managerIds: value.managerIds,
           });
     if (!result.ok)
       return data(

@@ -141,15 +141,13 @@ async function managerDigests(
 ): Promise<OutboxRow[]> {
   const overdue = enrollments.filter((e) => e.status === "overdue");
   if (overdue.length === 0) return [];
-  const teams = await prisma.team.findMany({
-    where: { managerId: { not: null } },
-    select: { id: true, managerId: true },
-  });
   const teamsOf = new Map<string, Set<string>>();
-  for (const team of teams) {
-    const led = teamsOf.get(team.managerId!) ?? new Set<string>();
-    led.add(team.id);
-    teamsOf.set(team.managerId!, led);
+  for (const { teamId, userId } of await prisma.teamManager.findMany({
+    select: { teamId: true, userId: true },
+  })) {
+    const led = teamsOf.get(userId) ?? new Set<string>();
+    led.add(teamId);
+    teamsOf.set(userId, led);
   }
 
   const rows: OutboxRow[] = [];

@@ -128,14 +128,14 @@ describe("the app's Prisma client on PostgreSQL", () => {
         sessions: { create: { id: "a".repeat(64), expiresAt: new Date(Date.now() + 60_000) } },
       },
     });
-    await db.team.update({ where: { id: team.id }, data: { managerId: user.id } });
+    await db.teamManager.create({ data: { teamId: team.id, userId: user.id } });
 
     const found = await db.user.findUniqueOrThrow({
       where: { email: "pg@example.test" },
-      include: { team: { include: { manager: true } }, password: true, sessions: true },
+      include: { team: { include: { managers: true } }, password: true, sessions: true },
     });
     expect(found.team?.slug).toBe("counter");
-    expect(found.team?.manager?.id).toBe(user.id);
+    expect(found.team?.managers.map((m) => m.userId)).toEqual([user.id]);
     expect(found.password?.hash).toMatch(/^\$argon2id\$/);
     expect(found.sessions.map((s) => s.id)).toEqual(["a".repeat(64)]);
     expect(found.role).toBe("employee");
@@ -144,8 +144,9 @@ describe("the app's Prisma client on PostgreSQL", () => {
     await db.user.delete({ where: { id: user.id } });
     expect(await db.password.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
-    // The team stays, without its manager (onDelete: SetNull).
-    expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).managerId).toBeNull();
+    // The team stays, without its manager (the link goes with the person).
+    expect(await db.team.count({ where: { id: team.id } })).toBe(1);
+    expect(await db.teamManager.count({ where: { teamId: team.id } })).toBe(0);
   });
 
   it("keeps the audit log append-only: UPDATE and DELETE are refused by a trigger", async () => {
