@@ -5,9 +5,10 @@ import { env, isProduction } from "~/env.server";
 import { log } from "~/utils/log.server";
 import { seedDemoObservations } from "~/demo/seed-observations.server";
 import { seedDemoSelfAssessments } from "~/demo/seed-self-assessments.server";
-import { seedDemoProgress } from "~/demo/seed-progress.server";
+import { seedDemoProgress, seedDemoSignIns } from "~/demo/seed-progress.server";
 import { seedDemoOrganisation } from "~/demo/seed-organisation.server";
 import { migrate } from "~/db/migrate.server";
+import { fillSearchKeys } from "~/admin/people-list.server";
 
 /** Demo data is for trying Frontline: in production only when asked for with DEMO_SEED=true. */
 export function demoSeedWanted(): boolean {
@@ -20,6 +21,7 @@ export async function prepareDatabase(): Promise<void> {
   const url = env().DATABASE_URL;
   const { applied } = await migrate(url, { log: (line) => log.info("db.migrate", { line }) });
   log.info("db.ready", { applied: applied.length, postgres: url.startsWith("postgres") });
+  await fillSearchKeys();
   const outcome = demoSeedWanted() ? await seedDemoOrganisation(prisma) : null;
   if (outcome) log.info("db.demo_seed", { outcome });
   const artefacts = await listModuleArtefacts();
@@ -29,5 +31,6 @@ export async function prepareDatabase(): Promise<void> {
     await seedDemoProgress(artefacts);
     await seedDemoSelfAssessments();
     await seedDemoObservations();
+    await seedDemoSignIns();
   }
 }

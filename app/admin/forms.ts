@@ -33,33 +33,37 @@ export const AssignSchema = z.object({
 
 export const EndAssignmentSchema = z.object({ intent: z.literal("unassign"), assignmentId: id });
 
+const personName = z
+  .string({ error: "admin:errors.fullName" })
+  .trim()
+  .min(2, "admin:errors.fullName")
+  .max(120);
+const personEmail = z
+  .string({ error: "admin:errors.emailRequired" })
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email("admin:errors.email"));
+// Bounded: PostgreSQL cannot store year 0 (a 500), and no one was hired in year 1.
+const hireDate = z.iso
+  .date("admin:errors.hiredAtFormat")
+  .refine((d) => d >= "1900-01-01" && d <= "2099-12-31", "admin:errors.hiredAtRange");
+const timeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, "admin:errors.timeZone")
+  .default("Europe/Ljubljana");
+
 export const AddPersonSchema = z.object({
   intent: z.literal("add-person"),
   formKey: formKeyField,
-  name: z
-    .string({ error: "admin:errors.fullName" })
-    .trim()
-    .min(2, "admin:errors.fullName")
-    .max(120),
-  email: z
-    .string({ error: "admin:errors.emailRequired" })
-    .trim()
-    .toLowerCase()
-    .max(254)
-    .pipe(z.email("admin:errors.email")),
+  name: personName,
+  email: personEmail,
   role: z.enum(roles, { error: "admin:errors.role" }),
   teamId: id.optional(),
-  // Bounded: PostgreSQL cannot store year 0 (a 500), and no one was hired in year 1.
-  hiredAt: z.iso
-    .date("admin:errors.hiredAtFormat")
-    .refine((d) => d >= "1900-01-01" && d <= "2099-12-31", "admin:errors.hiredAtRange")
-    .optional(),
-  timeZone: z
-    .string()
-    .trim()
-    .max(64)
-    .refine(isTimeZone, "admin:errors.timeZone")
-    .default("Europe/Ljubljana"),
+  hiredAt: hireDate.optional(),
+  timeZone,
   // The language Frontline speaks to them: pages, e-mails, certificates and the course.
   locale: z.enum(locales, { error: "admin:errors.locale" }).default("en"),
   // The same rules as a password the person chooses; the server adds the common-password check.
@@ -67,24 +71,12 @@ export const AddPersonSchema = z.object({
   password: NewPasswordSchema.optional(),
 });
 
-export const ResendInvitationSchema = z.object({
-  intent: z.literal("resend-invitation"),
-  userId: id,
-});
-
-export const ResetTwoFactorSchema = z.object({ intent: z.literal("reset-two-factor"), userId: id });
-
 export const ClearThrottleSchema = z.object({
   intent: z.literal("clear-throttle"),
   key: z
     .string({ error: "admin:errors.throttleKey" })
     .regex(/^(account|client|pair):/, "admin:errors.throttleKey")
     .max(600, "admin:errors.throttleKey"),
-});
-
-export const SetActiveSchema = z.object({
-  intent: z.enum(["deactivate", "activate"], { error: "admin:errors.activeIntent" }),
-  userId: id,
 });
 
 const teamName = z
@@ -113,3 +105,33 @@ export const ArchiveTeamSchema = z.object({
   intent: z.enum(["archive-team", "restore-team"]),
   teamId: id,
 });
+
+/** A person's details changed in place, on their page. */
+export const UpdatePersonSchema = z.object({
+  intent: z.literal("update-person"),
+  name: personName,
+  email: personEmail,
+  role: z.enum(roles, { error: "admin:errors.role" }),
+  teamId: id.optional(),
+  hiredAt: hireDate.optional(),
+  timeZone,
+  locale: z.enum(locales, { error: "admin:errors.locale" }),
+});
+
+export const bulkActions = ["move-team", "deactivate", "activate", "resend-invitation"] as const;
+
+/** One action on the people ticked in the list (a page's worth, or a few pages' worth). */
+export const BulkPeopleSchema = z
+  .object({
+    intent: z.literal("bulk"),
+    action: z.enum(bulkActions, { error: "admin:errors.bulkAction" }),
+    userIds: z
+      .array(id, { error: "admin:errors.bulkNobody" })
+      .min(1, "admin:errors.bulkNobody")
+      .max(500, "admin:errors.bulkTooMany"),
+    teamId: id.optional(),
+  })
+  .refine((v) => v.action !== "move-team" || v.teamId, {
+    path: ["teamId"],
+    message: "admin:errors.bulkTeam",
+  });

@@ -5,6 +5,7 @@ import { createOnce } from "~/db/form-keys.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 import { createInvitation } from "./invitations.server";
+import { searchKeyOf } from "~/utils/search-key";
 
 export type NewPerson = {
   name: string;
@@ -36,6 +37,7 @@ export async function addPerson(actor: Actor, input: NewPerson) {
       const row = await tx.user.create({
         data: {
           name: input.name,
+          searchKey: searchKeyOf(input.name),
           email: input.email,
           role: input.role,
           teamId: input.teamId,

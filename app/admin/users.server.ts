@@ -3,27 +3,12 @@ import { forgetDemoHint } from "~/auth/login.server";
 import { prisma } from "~/db.server";
 import { log } from "~/utils/log.server";
 
-export function listUsers() {
+/** Who can be made a team's manager: active people whose role is manager or admin. */
+export function listManagers() {
   return prisma.user.findMany({
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      team: { select: { name: true } },
-      twoFactor: { select: { createdAt: true } },
-      password: { select: { userId: true } },
-      ssoLinks: { select: { issuer: true }, take: 1 },
-      invitations: {
-        where: { usedAt: null, revokedAt: null },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { expiresAt: true },
-      },
-      _count: { select: { sessions: true } },
-    },
+    where: { active: true, role: { in: ["manager", "admin"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
   });
 }
 

@@ -3,6 +3,7 @@
 /** Every action the log records. A new kind of change gets a name here first. */
 export const auditActions = [
   "person.add",
+  "person.update",
   "invitation.send",
   "invitation.accept",
   "person.activate",

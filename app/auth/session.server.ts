@@ -69,7 +69,15 @@ export function prepareSession(userId: string, now = new Date()) {
 /** Start a session for a user; returns the Set-Cookie header value. */
 export async function createSession(userId: string, now = new Date()): Promise<string> {
   const { row, setCookie } = prepareSession(userId, now);
-  await prisma.session.create({ data: row, select: { id: true } });
+  await prisma.$transaction([
+    prisma.session.create({ data: row, select: { id: true } }),
+    // For the admin's "never signed in" and "last signed in".
+    prisma.user.update({
+      where: { id: userId },
+      data: { lastSignInAt: now },
+      select: { id: true },
+    }),
+  ]);
   return setCookie;
 }
 

@@ -1,3 +1,4 @@
+import { searchKeyOf } from "~/utils/search-key";
 import type { Actor } from "~/audit/audit.server";
 import { audit, personTarget, systemActor } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
@@ -113,10 +114,11 @@ const shown = (value: string | null | undefined) => value || "—";
 
 /** What update-mode provisioning would change on a person, and its audit summary. */
 async function changesFromClaims(person: Person, identity: Identity, policy: PersonPolicy) {
-  const data: { name?: string; teamId?: string; role?: Role } = {};
+  const data: { name?: string; searchKey?: string; teamId?: string; role?: Role } = {};
   const lines: string[] = [];
   if (identity.name && identity.name !== person.name) {
     data.name = identity.name;
+    data.searchKey = searchKeyOf(identity.name);
     lines.push(`name: ${person.name} → ${identity.name}`);
   }
   const team = await teamFromClaims(identity.teams);
@@ -268,6 +270,7 @@ async function resolve(
       data: {
         email: identity.email!,
         name,
+        searchKey: searchKeyOf(name),
         role: granted,
         teamId: team?.id ?? null,
         locale,

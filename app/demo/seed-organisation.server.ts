@@ -1,3 +1,4 @@
+import { searchKeyOf } from "~/utils/search-key";
 import { randomUUID } from "node:crypto";
 import { forgetDemoHint } from "~/auth/login.server";
 import { hashPassword } from "~/auth/password.server";
@@ -29,6 +30,7 @@ export async function seedDemoOrganisation(db: Db): Promise<SeedOutcome> {
         id: p.id,
         email: p.email,
         name: p.name,
+        searchKey: searchKeyOf(p.name),
         role: p.role,
         teamId: teamId(p.team),
         locale: p.locale ?? "en",

@@ -245,3 +245,27 @@ export async function seedDemoProgress(artefacts: ModuleArtefact[], now = new Da
     if (index % 3 === 0 && ordered[done]) await failQuizOnce(person.id, ordered[done]);
   }
 }
+
+/**
+ * The demo's people have been working on their training, so they have signed in: each one's
+ * latest sign-in is their latest reading or completion (people with neither have never signed in,
+ * which the admin's list shows).
+ */
+export async function seedDemoSignIns() {
+  const [reads, completions] = await Promise.all([
+    prisma.sectionRead.groupBy({ by: ["userId"], _max: { readAt: true } }),
+    prisma.moduleCompletion.groupBy({ by: ["userId"], _max: { completedAt: true } }),
+  ]);
+  const latest = new Map<string, Date>();
+  for (const [userId, at] of [
+    ...reads.map((r) => [r.userId, r._max.readAt] as const),
+    ...completions.map((c) => [c.userId, c._max.completedAt] as const),
+  ]) {
+    if (at && (!latest.has(userId) || latest.get(userId)! < at)) latest.set(userId, at);
+  }
+  await prisma.$transaction(
+    [...latest].map(([id, lastSignInAt]) =>
+      prisma.user.update({ where: { id }, data: { lastSignInAt }, select: { id: true } }),
+    ),
+  );
+}

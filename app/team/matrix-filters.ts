@@ -89,8 +89,3 @@ export function matrixSearch(filters: MatrixFilters, change: Partial<MatrixFilte
   const text = params.toString();
   return text ? `?${text}` : "";
 }
-
-/** Case- and accent-insensitive, so "lucia" finds "Lucía". */
-export function foldForSearch(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en");
-}

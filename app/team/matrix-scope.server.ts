@@ -7,7 +7,7 @@ import { log } from "~/utils/log.server";
 import { visibleTeamIds } from "./access.server";
 import type { MatrixItem } from "./matrix-charts";
 import type { MatrixFilters } from "./matrix-filters";
-import { foldForSearch } from "./matrix-filters";
+import { foldForSearch } from "~/utils/search-key";
 
 // Who and what the /team matrix and its CSV cover, shared by both so they never disagree.
 

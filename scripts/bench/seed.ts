@@ -118,6 +118,7 @@ await syncModuleVersions(db, artefacts, daysAgo(120));
 
 // People.
 const { hashPassword } = await import("~/auth/password.server");
+const { searchKeyOf } = await import("~/utils/search-key");
 const passwordHash = await hashPassword(benchPassword);
 const teamCount = Math.ceil(employeeCount / teamSize);
 const managerCount = Math.ceil(teamCount / teamsPerManager);
@@ -154,7 +155,10 @@ const employees = Array.from({ length: employeeCount }, (_, i) => {
     teamId: teams[Math.floor(i / teamSize)]!.id,
   };
 });
-await insert("user", [...staff, ...managers]);
+// Found by the admin's search as the app would store them.
+const searchable = <T extends { name: string }>(people: T[]) =>
+  people.map((p) => ({ ...p, searchKey: searchKeyOf(p.name) }));
+await insert("user", searchable([...staff, ...managers]));
 await insert(
   "team",
   teams.map(({ managerId: _, ...team }) => team),
@@ -163,7 +167,7 @@ await insert(
   "teamManager",
   teams.map((team) => ({ teamId: team.id, userId: team.managerId! })),
 );
-await insert("user", employees);
+await insert("user", searchable(employees));
 await insert(
   "password",
   [...staff, ...managers, ...employees].map((u) => ({ userId: u.id, hash: passwordHash })),

@@ -77,6 +77,10 @@ test.describe("rolling a module out", () => {
       "“Follow-up and keeping customers” assigned. It appears in the list above.",
     );
 
+    // People are added on the people page, reached from the admin page.
+    await page.getByRole("link", { name: "Add a person" }).click();
+    await expect(page).toHaveURL("/admin/people#add-person");
+    await waitForHydration(page);
     const add = page.locator("form#add-person");
     await add.getByLabel("Full name").fill("Noa Newcomer");
     await add.getByLabel("Work e-mail").fill("noa.newcomer@demo.frontline.test");
@@ -114,6 +118,8 @@ test.describe("rolling a module out", () => {
     await context.close();
     await page.reload();
     await expect(page.getByRole("row", { name: /Noa Newcomer/ })).toContainText("Password");
+    await page.goto("/admin");
+    await waitForHydration(page);
 
     // Ending an assignment asks first: cancelling keeps it, confirming ends it.
     const row = page.getByRole("row", { name: /Follow-up and keeping customers.*Online chat/ });
@@ -164,6 +170,7 @@ test.describe("rolling a module out", () => {
   test("bad input in the admin forms shows field errors and adds nothing", async ({ page }) => {
     await logIn(page, demoAccounts.admin.email);
     await expect(page).toHaveURL("/admin");
+    await page.goto("/admin/people");
     await waitForHydration(page);
     await expect(page.getByRole("row", { name: /Eli Brooks/ })).toBeVisible();
     const rows = await page.getByRole("row").count();

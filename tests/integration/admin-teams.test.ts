@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
 import { loader as matrixLoader } from "~/routes/team+/index";
 import { statusOf } from "../support/module-actions";
 import { demo, loaderArgs } from "../support/sessions";
@@ -101,7 +102,7 @@ describe("teams at /admin", () => {
     await post({ intent: "archive-team", teamId: id });
     expect((await prisma.team.findUniqueOrThrow({ where: { id } })).archivedAt).not.toBeNull();
     expect(await events("team.archive")).toBe(1);
-    const added = await post({
+    const added = await postAs(peopleAction, demo.admin, "/admin/people", {
       intent: "add-person",
       formKey: crypto.randomUUID(),
       name: "Pat Popup",

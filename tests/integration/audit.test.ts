@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { actorOf, audit } from "~/audit/audit.server";
 import { createSession } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
+import { action as personAction } from "~/routes/admin+/people.$userId";
 import { loader as auditLoader } from "~/routes/admin+/audit";
 import { loader as csvLoader } from "~/routes/admin+/audit.csv";
 import { cookiePair, context, formRequest, settle } from "../support/requests";
@@ -11,18 +12,26 @@ import { demo, loaderArgs } from "../support/sessions";
 // The audit log: what one change writes, that nobody can alter it, and how admins read it. (That
 // every action writes exactly one event is checked for all of them in fuzz-actions.test.ts.)
 
+/** The admin posts a form: to the people list, or to one person's page when it names them. */
 async function postAsAdmin(fields: Record<string, string>, clientAddress: string) {
   const admin = await prisma.user.findUniqueOrThrow({
     where: { email: demo.admin },
     select: { id: true },
   });
   const cookie = cookiePair(await createSession(admin.id));
-  return settle(
-    adminAction({
-      request: formRequest("/admin", fields, { Cookie: cookie }),
-      context: context(clientAddress),
-      params: {},
-    }),
+  const { userId, ...form } = fields;
+  return settle<unknown>(
+    userId
+      ? personAction({
+          request: formRequest(`/admin/people/${userId}`, form, { Cookie: cookie }),
+          context: context(clientAddress),
+          params: { userId },
+        })
+      : peopleAction({
+          request: formRequest("/admin/people", form, { Cookie: cookie }),
+          context: context(clientAddress),
+          params: {},
+        }),
   );
 }
 

@@ -693,62 +693,6 @@ const table: Record<string, Probe[]> = {
       expect: adminOnly,
     },
   ],
-  "POST /admin [add-person]": [
-    {
-      what: "adding a person",
-      url: "/admin",
-      form: ({ f, visitor }) => ({
-        intent: "add-person",
-        name: "Matrix Person",
-        email: at(`matrix.${visitor}`),
-        role: "employee",
-        teamId: f.frontDesk,
-        password: "cobalt-harbour-lantern-91",
-      }),
-      expect: adminOnly,
-    },
-  ],
-  "POST /admin [deactivate]": [
-    {
-      what: "deactivating Kwame",
-      url: "/admin",
-      prepare: async (f) => {
-        await prisma.user.update({ where: { id: f.id.kwame }, data: { active: true } });
-        return {};
-      },
-      form: ({ f }) => ({ intent: "deactivate", userId: f.id.kwame }),
-      expect: adminOnly,
-    },
-  ],
-  "POST /admin [activate]": [
-    {
-      what: "reactivating Aino",
-      url: "/admin",
-      prepare: async (f) => {
-        await prisma.user.update({ where: { id: f.id.aino }, data: { active: false } });
-        return {};
-      },
-      form: ({ f }) => ({ intent: "activate", userId: f.id.aino }),
-      expect: adminOnly,
-    },
-  ],
-
-  "POST /admin [reset-two-factor]": [
-    {
-      what: "resetting Kwame's two-factor sign-in",
-      url: "/admin",
-      prepare: async (f) => {
-        await prisma.twoFactor.upsert({
-          where: { userId: f.id.kwame },
-          create: { userId: f.id.kwame, key: newTwoFactorKey() },
-          update: {},
-        });
-        return {};
-      },
-      form: ({ f }) => ({ intent: "reset-two-factor", userId: f.id.kwame }),
-      expect: adminOnly,
-    },
-  ],
   "POST /admin [add-team]": [
     {
       what: "a new team",
@@ -790,18 +734,138 @@ const table: Record<string, Probe[]> = {
       expect: adminOnly,
     },
   ],
-  "POST /admin [resend-invitation]": [
+  "GET /admin/people": [
+    { what: "the people list", url: "/admin/people", expect: adminOnly },
+    {
+      what: "the people list searched, filtered, sorted and paged",
+      url: "/admin/people?q=tom&team=none&role=employee&status=all&locale=sl&signIn=never&sort=team&dir=desc&page=3",
+      expect: adminOnly,
+    },
+  ],
+  "GET /admin/people/:userId": [
+    { what: "Kwame's page", url: ({ f }) => `/admin/people/${f.id.kwame}`, expect: adminOnly },
+    {
+      what: "an unknown person's page",
+      url: "/admin/people/nobody-at-all",
+      expect: { ...adminOnly, admin: 404 },
+    },
+  ],
+  "POST /admin/people [add-person]": [
+    {
+      what: "adding a person",
+      url: "/admin/people",
+      form: ({ f, visitor }) => ({
+        intent: "add-person",
+        name: "Matrix Person",
+        email: at(`matrix.${visitor}`),
+        role: "employee",
+        teamId: f.frontDesk,
+        password: "cobalt-harbour-lantern-91",
+      }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin/people [bulk]": [
+    {
+      what: "moving an invited person to Front desk",
+      url: "/admin/people",
+      prepare: invitee,
+      form: ({ f, own }) => ({
+        intent: "bulk",
+        action: "move-team",
+        userIds: own.userId!,
+        teamId: f.frontDesk,
+      }),
+      expect: adminOnly,
+    },
+    {
+      what: "deactivating nobody",
+      url: "/admin/people",
+      form: () => ({ intent: "bulk", action: "deactivate" }),
+      expect: { ...adminOnly, admin: 400 },
+    },
+  ],
+  "POST /admin/people/:userId [update-person]": [
+    {
+      what: "renaming an invited person",
+      url: ({ own }) => `/admin/people/${own.userId}`,
+      prepare: invitee,
+      form: ({ f }) => ({
+        intent: "update-person",
+        name: "Robin Renamed",
+        email: at(`renamed.${++invitees}`),
+        role: "employee",
+        teamId: f.frontDesk,
+        timeZone: "Europe/Ljubljana",
+        locale: "sl",
+      }),
+      expect: adminOnly,
+    },
+    {
+      what: "an unknown person",
+      url: "/admin/people/nobody-at-all",
+      form: () => ({
+        intent: "update-person",
+        name: "No One",
+        email: at("no.one"),
+        role: "employee",
+        locale: "en",
+      }),
+      expect: { ...adminOnly, admin: 404 },
+    },
+  ],
+  "POST /admin/people/:userId [deactivate]": [
+    {
+      what: "deactivating Kwame",
+      url: ({ f }) => `/admin/people/${f.id.kwame}`,
+      prepare: async (f) => {
+        await prisma.user.update({ where: { id: f.id.kwame }, data: { active: true } });
+        return {};
+      },
+      form: () => ({ intent: "deactivate" }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin/people/:userId [activate]": [
+    {
+      what: "reactivating Aino",
+      url: ({ f }) => `/admin/people/${f.id.aino}`,
+      prepare: async (f) => {
+        await prisma.user.update({ where: { id: f.id.aino }, data: { active: false } });
+        return {};
+      },
+      form: () => ({ intent: "activate" }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin/people/:userId [reset-two-factor]": [
+    {
+      what: "resetting Kwame's two-factor sign-in",
+      url: ({ f }) => `/admin/people/${f.id.kwame}`,
+      prepare: async (f) => {
+        await prisma.twoFactor.upsert({
+          where: { userId: f.id.kwame },
+          create: { userId: f.id.kwame, key: newTwoFactorKey() },
+          update: {},
+        });
+        return {};
+      },
+      form: () => ({ intent: "reset-two-factor" }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin/people/:userId [resend-invitation]": [
     {
       what: "a new link for someone who has not chosen a password",
-      url: "/admin",
+      url: ({ own }) => `/admin/people/${own.userId}`,
       prepare: invitee,
-      form: ({ own }) => ({ intent: "resend-invitation", userId: own.userId! }),
+      form: () => ({ intent: "resend-invitation" }),
       expect: adminOnly,
     },
     {
       what: "a link for Kwame, who has a password",
-      url: "/admin",
-      form: ({ f }) => ({ intent: "resend-invitation", userId: f.id.kwame }),
+      url: ({ f }) => `/admin/people/${f.id.kwame}`,
+      form: () => ({ intent: "resend-invitation" }),
       expect: { ...adminOnly, admin: 400 },
     },
   ],

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
 import { action as newObservation } from "~/routes/team+/observations.new";
 import { action as recogniseAction } from "~/routes/team+/recognition";
 import { observationStandards } from "~/team/observations.server";
@@ -95,11 +96,11 @@ describe("create forms with a one-time key", () => {
       role: "employee",
       password: "a long and unusual passphrase",
     };
-    const added = await twenty(() => postAs(adminAction, demo.admin, "/admin", person));
+    const added = await twenty(() => postAs(peopleAction, demo.admin, "/admin/people", person));
     expect(added.map(statusOf)).toEqual(Array(20).fill(200));
     expect(await prisma.user.count({ where: { email } })).toBe(1);
     // Later, the same form again: answered as saved, not "this e-mail is taken".
-    const again = await postAs(adminAction, demo.admin, "/admin", person);
+    const again = await postAs(peopleAction, demo.admin, "/admin/people", person);
     expect(statusOf(again)).toBe(200);
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });

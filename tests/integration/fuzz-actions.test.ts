@@ -9,7 +9,8 @@ import { createSession } from "~/auth/session.server";
 import { newTwoFactorKey } from "~/auth/two-factor.server";
 import { getModuleArtefact } from "~/content/store.server";
 import { prisma } from "~/db.server";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
+import { foldForSearch } from "~/utils/search-key";
 import { action as assessAction } from "~/routes/team+/self-assessment";
 import { channels, ratingChoices } from "~/team/observation-schema";
 import { observationStandards } from "~/team/observations.server";
@@ -70,6 +71,8 @@ const who = {
     "update-team",
     "archive-team",
     "restore-team",
+    "update-person",
+    "bulk",
   ].map((w) => at(`fuzz.admin.${w}`)),
 };
 
@@ -545,7 +548,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       });
     },
   }),
-  "POST /admin [add-person]": spec({
+  "POST /admin/people [add-person]": spec({
     as: who.admins[1]!,
     prepare: async () => ({ email: `fuzz.person.${++personCounter}@example.test` }),
     fields: [
@@ -615,36 +618,38 @@ const specs: Record<string, ActionSpec<unknown>> = {
       expect(row.active).toBe(false);
     },
   }),
-  "POST /admin [deactivate]": spec({
+  "POST /admin/people/:userId [deactivate]": spec({
     as: who.admins[3]!,
     prepare: () => personToToggle(true),
     fields: [
       fixed("intent", "deactivate"),
       field("userId", (c: { userId: string }) => [c.userId], {
+        param: true,
         foreign: () => [f.id(who.admins[3]!)],
       }),
     ],
     writes: { User: [0, 0], AuditEvent: [0, 1] },
-    accepted: async ({ value }) => {
+    accepted: async ({ ctx }) => {
       const user = await prisma.user.findUniqueOrThrow({
-        where: { id: value("userId") },
+        where: { id: ctx.userId },
         select: { active: true, _count: { select: { sessions: true } } },
       });
       expect(user).toEqual({ active: false, _count: { sessions: 0 } });
     },
   }),
-  "POST /admin [activate]": spec({
+  "POST /admin/people/:userId [activate]": spec({
     as: who.admins[4]!,
     prepare: () => personToToggle(false),
     fields: [
       fixed("intent", "activate"),
       field("userId", (c: { userId: string }) => [c.userId], {
+        param: true,
         foreign: () => [f.id(who.admins[4]!)],
       }),
     ],
     writes: { User: [0, 0], AuditEvent: [0, 1] },
-    accepted: async ({ value }) => {
-      const user = await prisma.user.findUniqueOrThrow({ where: { id: value("userId") } });
+    accepted: async ({ ctx }) => {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: ctx.userId } });
       expect(user.active).toBe(true);
     },
   }),
@@ -706,12 +711,13 @@ const specs: Record<string, ActionSpec<unknown>> = {
     ],
     writes: { TwoFactor: [-1, -1], AuditEvent: [1, 1] },
   }),
-  "POST /admin [reset-two-factor]": spec({
+  "POST /admin/people/:userId [reset-two-factor]": spec({
     as: who.admins[6]!,
     prepare: () => personWithTwoFactor(),
     fields: [
       fixed("intent", "reset-two-factor"),
       field("userId", (c: { userId: string }) => [c.userId], {
+        param: true,
         foreign: () => [f.id(who.admins[6]!)],
       }),
     ],
@@ -768,17 +774,66 @@ const specs: Record<string, ActionSpec<unknown>> = {
     ],
     writes: { Team: [0, 0], AuditEvent: [1, 1] },
   }),
-  "POST /admin [resend-invitation]": spec({
+  "POST /admin/people/:userId [resend-invitation]": spec({
     as: who.admins[7]!,
     prepare: () => invitee(),
     fields: [
       fixed("intent", "resend-invitation"),
       field("userId", (c: { userId: string }) => [c.userId], {
+        param: true,
         foreign: () => [f.id(who.admins[7]!)],
       }),
     ],
     // The new link, the earlier one revoked (a change), and the event.
     writes: { Invitation: [1, 1], AuditEvent: [1, 1] },
+  }),
+
+  "POST /admin/people/:userId [update-person]": spec({
+    as: who.admins[12]!,
+    prepare: async () => ({
+      ...(await invitee()),
+      email: `fuzz.edited.${++personCounter}@example.test`,
+    }),
+    fields: [
+      field("userId", (c: { userId: string }) => [c.userId], {
+        param: true,
+        foreign: () => [f.id(who.admins[12]!)],
+      }),
+      fixed("intent", "update-person"),
+      fixed("name", "Zoë O'Brien-Łukasiewicz", "  Li Na  "),
+      field("email", (c: { email: string }) => [c.email], {
+        foreign: () => [at("employee"), at("EMPLOYEE")],
+      }),
+      fixed("role", ...roles),
+      field("teamId", () => Object.values(f.teams)),
+      fixed("hiredAt", "2024-03-01", "2019-12-31"),
+      fixed("timeZone", "Europe/Ljubljana", "America/New_York"),
+      fixed("locale", "sl", "sk", "da", "lt", "en"),
+    ],
+    writes: { User: [0, 0], TeamManager: [0, 0], AuditEvent: [0, 1] },
+    accepted: async ({ ctx, value }) => {
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { id: ctx.userId },
+        select: { email: true, name: true, searchKey: true },
+      });
+      expect(user.email).toBe(value("email")!.trim().toLowerCase());
+      expect(user.name).toBe(value("name")!.trim());
+      expect(user.searchKey).toBe(foldForSearch(user.name));
+    },
+  }),
+  "POST /admin/people [bulk]": spec({
+    as: who.admins[13]!,
+    prepare: () => invitee(),
+    fields: [
+      fixed("intent", "bulk"),
+      fixed("action", "move-team", "deactivate", "activate", "resend-invitation"),
+      field("userIds", (c: { userId: string }) => [c.userId], {
+        foreign: () => [f.id(who.admins[13]!)],
+      }),
+      field("teamId", () => Object.values(f.teams)),
+    ],
+    // Each person ticked changes once at most, with one event; a new link replaces the old.
+    writes: { User: [0, 0], Invitation: [0, 1], AuditEvent: [0, 1] },
   }),
 
   "POST /*": spec({ as: null, numRuns: 20, fields: [], writes: {}, always: "refused" }),
@@ -930,7 +985,7 @@ describe("fuzzing every action", () => {
 
   it("refuses dates PostgreSQL cannot store (year 0) with a field error", async () => {
     const yearZero = "0000-01-01";
-    const person = await postAs(adminAction, who.admins[1]!, "/admin", {
+    const person = await postAs(peopleAction, who.admins[1]!, "/admin/people", {
       intent: "add-person",
       name: "Year Zero",
       email: "year.zero@example.test",

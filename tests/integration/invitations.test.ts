@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
+import { action as personAction } from "~/routes/admin+/people.$userId";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/_auth+/invite.$token";
 import { statusOf } from "../support/module-actions";
 import { context, formRequest, getRequest, settle } from "../support/requests";
@@ -19,7 +20,7 @@ type Invited = { link: string; sent: boolean; expiresOn: string };
 const tokenOf = (invited: Invited) => invited.link.split("/invite/")[1]!;
 
 async function addWithoutPassword(email: string) {
-  const result = (await postAs(adminAction, demo.admin, "/admin", {
+  const result = (await postAs(peopleAction, demo.admin, "/admin/people", {
     intent: "add-person",
     formKey: crypto.randomUUID(),
     name: "Robin Newcomer",
@@ -51,6 +52,14 @@ const accept = (token: string, password = passphrase, again = password) =>
       params: { token },
       context: context(),
     }),
+  );
+const resend = (userId: string) =>
+  postAs(
+    personAction,
+    demo.admin,
+    `/admin/people/${userId}`,
+    { intent: "resend-invitation" },
+    { userId },
   );
 const hashOf = async (userId: string) =>
   (await prisma.password.findUnique({ where: { userId }, select: { hash: true } }))?.hash ?? null;
@@ -109,16 +118,10 @@ describe("invitations", () => {
     expect(statusOf(await open(first))).toBe(410);
     expect(statusOf(await accept(first))).toBe(410);
 
-    const resent = (await postAs(adminAction, demo.admin, "/admin", {
-      intent: "resend-invitation",
-      userId: user.id,
-    })) as { invited: Invited };
+    const resent = (await resend(user.id)) as { invited: Invited };
     const second = tokenOf(resent.invited);
     expect(second).not.toBe(first);
-    const again = (await postAs(adminAction, demo.admin, "/admin", {
-      intent: "resend-invitation",
-      userId: user.id,
-    })) as { invited: Invited };
+    const again = (await resend(user.id)) as { invited: Invited };
     // The second link was revoked by the third.
     expect(statusOf(await open(second))).toBe(410);
     expect(statusOf(await accept(tokenOf(again.invited)))).toBe(302);
@@ -129,22 +132,12 @@ describe("invitations", () => {
 
   it("sends no new link to someone with a password or a deactivated account", async () => {
     const eli = await prisma.user.findUniqueOrThrow({ where: { email: demo.employee } });
-    const withPassword = await postAs(adminAction, demo.admin, "/admin", {
-      intent: "resend-invitation",
-      userId: eli.id,
-    });
+    const withPassword = await resend(eli.id);
     expect(statusOf(withPassword)).toBe(400);
     const { user } = await addWithoutPassword("kim.leaver@example.test");
     await prisma.user.update({ where: { id: user.id }, data: { active: false } });
     const before = await prisma.invitation.count({ where: { userId: user.id } });
-    expect(
-      statusOf(
-        await postAs(adminAction, demo.admin, "/admin", {
-          intent: "resend-invitation",
-          userId: user.id,
-        }),
-      ),
-    ).toBe(400);
+    expect(statusOf(await resend(user.id))).toBe(400);
     expect(await prisma.invitation.count({ where: { userId: user.id } })).toBe(before);
   });
 });

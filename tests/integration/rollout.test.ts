@@ -5,6 +5,7 @@ import { listModuleArtefacts } from "~/content/store.server";
 import { syncModuleVersions } from "~/content/sync.server";
 import { prisma } from "~/db.server";
 import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
 import { post, statusOf } from "../support/module-actions";
 import { context, formRequest, settle } from "../support/requests";
@@ -29,11 +30,14 @@ const setVersion = (version: string) =>
     readFileSync(indexFile, "utf8").replace(/^version: ".*"$/m, `version: "${version}"`),
   );
 
+/** The admin posts a form: a person is added on the people page, the rest on /admin. */
 async function admin(fields: Record<string, string | string[]>) {
   const cookie = (await requestAs(demo.admin, "/admin")).headers.get("Cookie")!;
-  return settle(
-    adminAction({
-      request: formRequest("/admin", fields, { Cookie: cookie }),
+  const [action, path] =
+    fields.intent === "add-person" ? [peopleAction, "/admin/people"] : [adminAction, "/admin"];
+  return settle<unknown>(
+    action({
+      request: formRequest(path, fields, { Cookie: cookie }),
       context: context(),
       params: {},
     }),

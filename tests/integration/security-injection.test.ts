@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
 import { loader as teamLoader } from "~/routes/team+/index";
 import { statusOf } from "../support/module-actions";
 import { removePeople } from "../support/people";
@@ -38,7 +38,7 @@ describe("queries are parameterised", () => {
     const name = `Robert'); DROP TABLE "User";--`;
     const email = "bobby.tables@example.test";
     const users = await prisma.user.count();
-    const result = await postAs(adminAction, demo.admin, "/admin", {
+    const result = await postAs(peopleAction, demo.admin, "/admin/people", {
       intent: "add-person",
       name,
       email,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
 import { action as securityAction } from "~/routes/me+/security";
 import { action as observeAction } from "~/routes/team+/observations.new";
 import { action as recogniseAction } from "~/routes/team+/recognition";
@@ -122,7 +122,7 @@ describe("fields a form does not have are ignored", () => {
 
   it("a new person cannot be given a chosen id, an inactive state or another creation date", async () => {
     const email = "wren.aldous@example.test";
-    const result = await postAs(adminAction, demo.admin, "/admin", {
+    const result = await postAs(peopleAction, demo.admin, "/admin/people", {
       intent: "add-person",
       name: "Wren Aldous",
       email,
@@ -145,7 +145,7 @@ describe("fields a form does not have are ignored", () => {
 
   it("a new person's language is one Frontline serves, or nothing is written", async () => {
     const email = "ash.linden@example.test";
-    const result = await postAs(adminAction, demo.admin, "/admin", {
+    const result = await postAs(peopleAction, demo.admin, "/admin/people", {
       intent: "add-person",
       name: "Ash Linden",
       email,

@@ -4,7 +4,7 @@ import { validateSessionToken } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { errorText } from "~/i18n/errors";
 import { fixedT } from "~/i18n/i18n.server";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as peopleAction } from "~/routes/admin+/people";
 import { action, loader } from "~/routes/me+/security";
 import { newPerson, removePeople, signIn, startingPassword } from "../support/people";
 import { context, cookiePair, formRequest, getRequest, settle } from "../support/requests";
@@ -268,7 +268,7 @@ describe("sessions on /me/security", () => {
 
 describe("the admin's first password for a new person follows the same policy", () => {
   const addPerson = (name: string, email: string, password: string) =>
-    postAs(adminAction, demo.admin, "/admin", {
+    postAs(peopleAction, demo.admin, "/admin/people", {
       intent: "add-person",
       name,
       email,

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { action as loginAction } from "~/routes/_auth+/login";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as personAction } from "~/routes/admin+/people.$userId";
 import { statusOf } from "../support/module-actions";
 import { newPerson, removePeople, signIn, startingPassword } from "../support/people";
 import { context, cookiePair, formRequest } from "../support/requests";
@@ -42,10 +42,13 @@ describe("deactivation", () => {
     const robin = await newPerson();
     made.push(robin.id);
     const sessions = [await signIn(robin.id), await signIn(robin.id), await signIn(robin.id)];
-    const result = await postAs(adminAction, demo.admin, "/admin", {
-      intent: "deactivate",
-      userId: robin.id,
-    });
+    const result = await postAs(
+      personAction,
+      demo.admin,
+      `/admin/people/${robin.id}`,
+      { intent: "deactivate" },
+      { userId: robin.id },
+    );
     expect(statusOf(result)).toBe(200);
     expect(await prisma.session.count({ where: { userId: robin.id } })).toBe(0);
     for (const { token } of sessions) expect(await validateSessionToken(token)).toBeNull();

@@ -139,6 +139,8 @@ describe("the write limit (2.4.1)", () => {
       "team/self-assessment",
       "team/:userId",
       "admin",
+      "admin/people",
+      "admin/people/:userId",
       "locale",
     ]);
   });

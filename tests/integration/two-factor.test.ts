@@ -3,7 +3,7 @@ import { generateHOTP, generateTOTP } from "@oslojs/otp";
 import { describe, expect, it } from "vitest";
 import { checkSecondFactor } from "~/auth/two-factor.server";
 import { prisma } from "~/db.server";
-import { action as adminAction } from "~/routes/admin+/index";
+import { action as personAction } from "~/routes/admin+/people.$userId";
 import { action as loginAction } from "~/routes/_auth+/login";
 import { action as codeAction, loader as codeLoader } from "~/routes/_auth+/two-factor";
 import { action as securityAction, loader as securityLoader } from "~/routes/me+/security";
@@ -157,10 +157,13 @@ describe("two-factor sign-in", () => {
 
   it("is reset by an admin for someone who lost their phone, in the audit log", async () => {
     const person = await prisma.user.findUniqueOrThrow({ where: { email } });
-    const result = await postAs(adminAction, demo.admin, "/admin", {
-      intent: "reset-two-factor",
-      userId: person.id,
-    });
+    const result = await postAs(
+      personAction,
+      demo.admin,
+      `/admin/people/${person.id}`,
+      { intent: "reset-two-factor" },
+      { userId: person.id },
+    );
     expect(statusOf(result)).toBe(200);
     expect(await prisma.twoFactor.count({ where: { userId: person.id } })).toBe(0);
     expect(await prisma.recoveryCode.count({ where: { userId: person.id } })).toBe(0);
@@ -170,10 +173,13 @@ describe("two-factor sign-in", () => {
     // Signing in is one step again.
     expect((await passwordStep()).headers.get("Location")).toBe("/me");
     // Resetting it again: nothing to reset.
-    const again = await postAs(adminAction, demo.admin, "/admin", {
-      intent: "reset-two-factor",
-      userId: person.id,
-    });
+    const again = await postAs(
+      personAction,
+      demo.admin,
+      `/admin/people/${person.id}`,
+      { intent: "reset-two-factor" },
+      { userId: person.id },
+    );
     expect(statusOf(again)).toBe(400);
   });
 });

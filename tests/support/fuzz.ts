@@ -64,7 +64,13 @@ export async function signedInHeaders(email: string | null): Promise<Record<stri
 type Answer = { status: number; result: unknown; received: [string, string][] };
 
 /** Post the form a plan describes, as the spec's visitor; a thrown Response is an answer too. */
-async function post<C>(endpoint: Endpoint, spec: ActionSpec<C>, plan: FormPlan, ctx: C) {
+async function post<C>(
+  endpoint: Endpoint,
+  spec: ActionSpec<C>,
+  plan: FormPlan,
+  ctx: C,
+  signedIn: Record<string, string>,
+) {
   const { form, params } = resolvePlan(spec.fields, plan, ctx);
   const body = encodeForm(form, plan.rawTail);
   const url = endpoint.pattern.replace(/:(\w+)/g, (_, name: string) =>
@@ -75,7 +81,7 @@ async function post<C>(endpoint: Endpoint, spec: ActionSpec<C>, plan: FormPlan, 
     headers: {
       "Content-Type": plan.contentType,
       Origin: testOrigin,
-      ...(await signedInHeaders(typeof spec.as === "function" ? spec.as(ctx) : spec.as)),
+      ...signedIn,
     },
     body,
   });
@@ -141,8 +147,10 @@ export async function fuzzAction<C>(endpoint: Endpoint, spec: ActionSpec<C>) {
   const seen = { accepted: 0, refused: 0 };
   const property = fc.asyncProperty(formPlan(spec.fields), async (plan) => {
     const ctx = (await spec.prepare?.()) ?? ({} as C);
+    // Signed in first: starting a session (and noting the sign-in) is not the action's write.
+    const signedIn = await signedInHeaders(typeof spec.as === "function" ? spec.as(ctx) : spec.as);
     const before = await snapshotDatabase();
-    const answer = await post(endpoint, spec, plan, ctx);
+    const answer = await post(endpoint, spec, plan, ctx, signedIn);
     const sent = `${answer.status} for ${describeForm(answer.received)}`;
     if (answer.status >= 500) throw new Error(`answered ${sent}`);
     if (answer.status >= 400) {

@@ -6,11 +6,10 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { AddPersonSchema } from "~/admin/forms";
 import { passwordHint } from "~/auth/password-policy";
-import { roleLabels, roles } from "~/auth/roles";
-import { localeNames, locales } from "~/i18n/config";
 import { Button } from "~/components/ui/button";
 import { Field, FormKeyInput, SelectField } from "~/components/ui/field";
 import { FormErrors } from "~/components/ui/form-errors";
+import { LocaleOptions, RoleOptions, TeamOptions } from "./person-options";
 import { errorText } from "~/i18n/errors";
 import { InvitationSent, type Invited } from "./invitation-sent";
 
@@ -44,7 +43,9 @@ export function AddPersonForm({
     >
       <input type="hidden" name="intent" value="add-person" />
       <FormKeyInput meta={fields.formKey} value={formKey} />
-      <h3 className="text-base font-semibold sm:col-span-2">{t("admin:addPerson.heading")}</h3>
+      <h2 id="add-person-heading" className="text-lg font-semibold sm:col-span-2">
+        {t("admin:addPerson.heading")}
+      </h2>
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />
         {invited ? (
@@ -75,19 +76,10 @@ export function AddPersonForm({
         label={t("admin:addPerson.role")}
         defaultValue={fields.role.initialValue ?? "employee"}
       >
-        {roles.map((role) => (
-          <option key={role} value={role}>
-            {t(roleLabels[role])}
-          </option>
-        ))}
+        <RoleOptions />
       </SelectField>
       <SelectField meta={fields.teamId} label={t("admin:addPerson.team")}>
-        <option value="">{t("admin:addPerson.noTeam")}</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
+        <TeamOptions teams={teams} />
       </SelectField>
       <Field meta={fields.hiredAt} type="date" label={t("admin:addPerson.hiredAt")} />
       <Field
@@ -101,11 +93,7 @@ export function AddPersonForm({
         label={t("admin:addPerson.locale")}
         defaultValue={fields.locale.initialValue ?? "en"}
       >
-        {locales.map((locale) => (
-          <option key={locale} value={locale} lang={locale}>
-            {localeNames[locale]}
-          </option>
-        ))}
+        <LocaleOptions />
       </SelectField>
       <Field
         meta={fields.password}

@@ -16,6 +16,8 @@ export type Heading = {
   lang?: string;
   /** Extra classes for the heading cell (a sticky first column). */
   headClassName?: string;
+  /** The column the rows are sorted by, and which way. */
+  sort?: "ascending" | "descending";
 };
 
 /** Plain headings from their texts. */
@@ -48,6 +50,7 @@ export function TableFrame({
                 key={h.key}
                 scope="col"
                 lang={h.lang}
+                aria-sort={h.sort}
                 className={`px-4 py-3 font-semibold ${h.headClassName ?? ""}`}
               >
                 {h.hidden ? <span className="sr-only">{h.header}</span> : h.header}
