@@ -20,6 +20,9 @@ async function addPerson(page: Page, name: string, email: string, team: string) 
   await add.getByLabel("First password (optional)").fill("a long and unusual passphrase");
   await add.getByRole("button", { name: "Add person" }).click();
   await expect(add.getByRole("status")).toContainText(`${name} has been added`);
+  // In the list (the page has reloaded its data) and the form empty again, ready for the next.
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
+  await expect(add.getByLabel("Full name")).toHaveValue("");
 }
 
 const search = async (page: Page, text: string) => {

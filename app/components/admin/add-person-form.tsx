@@ -29,6 +29,8 @@ export function AddPersonForm({
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof AddPersonSchema>>({
+    // What a new form starts with, and what it goes back to after a person is added.
+    defaultValue: { role: "employee", timeZone: "Europe/Ljubljana", locale: "en" },
     id: "add-person",
     lastResult,
     shouldValidate: "onBlur",
@@ -71,28 +73,15 @@ export function AddPersonForm({
         label={t("admin:addPerson.email")}
         autoComplete="off"
       />
-      <SelectField
-        meta={fields.role}
-        label={t("admin:addPerson.role")}
-        defaultValue={fields.role.initialValue ?? "employee"}
-      >
+      <SelectField meta={fields.role} label={t("admin:addPerson.role")}>
         <RoleOptions />
       </SelectField>
       <SelectField meta={fields.teamId} label={t("admin:addPerson.team")}>
         <TeamOptions teams={teams} />
       </SelectField>
       <Field meta={fields.hiredAt} type="date" label={t("admin:addPerson.hiredAt")} />
-      <Field
-        meta={fields.timeZone}
-        type="text"
-        label={t("admin:addPerson.timeZone")}
-        defaultValue={fields.timeZone.initialValue ?? "Europe/Ljubljana"}
-      />
-      <SelectField
-        meta={fields.locale}
-        label={t("admin:addPerson.locale")}
-        defaultValue={fields.locale.initialValue ?? "en"}
-      >
+      <Field meta={fields.timeZone} type="text" label={t("admin:addPerson.timeZone")} />
+      <SelectField meta={fields.locale} label={t("admin:addPerson.locale")}>
         <LocaleOptions />
       </SelectField>
       <Field
