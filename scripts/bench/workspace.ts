@@ -58,6 +58,14 @@ export function readSeedMeta(databaseUrl: string): SeedMeta | null {
 
 const twoDigits = (n: number) => String(n).padStart(2, "0");
 
+/** The frontmatter's title with the copy's number after it, inside the quotes if it has them. */
+const numberedTitle = (text: string, i: number) =>
+  text.replace(/^title: (.*)$/m, (_, title: string) =>
+    /^".*"$/.test(title)
+      ? `title: ${title.slice(0, -1)} ${twoDigits(i)}"`
+      : `title: ${title} ${twoDigits(i)}`,
+  );
+
 /**
  * A course of `count` modules: the published modules of content/ taken in turn, each copy with its
  * own slug, title and place in the course, plus the service standards.
@@ -74,19 +82,17 @@ export async function writeBenchContent(count: number, sourceDir = path.resolve(
   for (let i = 1; i <= count; i++) {
     const source = sources[(i - 1) % sources.length]!;
     const slug = `${source.slug}-${twoDigits(i)}`;
-    const text = source.text
-      .replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} ${twoDigits(i)}`)
-      .replace(/^order: .*$/m, `order: ${i}`);
+    const text = numberedTitle(source.text, i).replace(/^order: .*$/m, `order: ${i}`);
     const moduleDir = path.join(benchContentDir, "modules", slug);
     mkdirSync(moduleDir, { recursive: true });
     writeFileSync(path.join(moduleDir, "index.mdx"), text);
     // Its translations, titled the same way and stamped against this copy, so the bench serves
     // them as current (the Slovenian module page is measured against the English one).
     for (const locale of translationLocales(sourceDir, source.slug)) {
-      const translated = readFileSync(
-        path.join(modulesDir, source.slug, `index.${locale}.mdx`),
-        "utf8",
-      ).replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} ${twoDigits(i)}`);
+      const translated = numberedTitle(
+        readFileSync(path.join(modulesDir, source.slug, `index.${locale}.mdx`), "utf8"),
+        i,
+      );
       writeFileSync(path.join(moduleDir, `index.${locale}.mdx`), translated);
       const stamped = await stampTranslation(benchContentDir, slug, locale);
       if ("error" in stamped) throw new Error(stamped.error);
