@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listModuleArtefacts } from "~/content/store.server";
+import { syncModuleVersions } from "~/content/sync.server";
 import { prisma } from "~/db.server";
 import { loader as peopleLoader, action as peopleAction } from "~/routes/admin+/people";
 import { action as personAction } from "~/routes/admin+/people.$userId";
 import { loader as matrixLoader } from "~/routes/team+/index";
+import { listEnrollments } from "~/training/rollout/enrollments.server";
 import { searchKeyOf } from "~/utils/search-key";
 import { statusOf } from "../support/module-actions";
 import { demo, loaderArgs } from "../support/sessions";
@@ -30,6 +33,11 @@ const matrixPeople = async (email: string) =>
   (await matrixLoader(await loaderArgs(email, "/team"))).rows.map((r) => r.email);
 const teamId = async (name: string) =>
   (await prisma.team.findUniqueOrThrow({ where: { name }, select: { id: true } })).id;
+
+// The course's versions, for the enrolments a move brings (assignments need a published version).
+beforeAll(async () => {
+  await syncModuleVersions(prisma, await listModuleArtefacts());
+}, 120_000);
 
 async function newcomer(name: string, team: string | null = null) {
   return prisma.user.create({
@@ -115,6 +123,42 @@ describe("a person changed in place", () => {
     expect(event.summary).toBe(
       "team: Front desk → Call centre; language: en → lt; hire date: — → 2025-02-03; time zone: Europe/Ljubljana → Europe/Vilnius",
     );
+  });
+
+  it("takes their assignments with them: a team's module reaches them once they are in it", async () => {
+    const person = await newcomer("Assigned Mover", "Online chat");
+    const callCentre = await teamId("Call centre");
+    await prisma.assignment.create({
+      data: {
+        moduleSlug: "recording-a-complaint",
+        teamIds: JSON.stringify([callCentre]),
+        dueDays: 10,
+      },
+    });
+    const slugs = async () => (await listEnrollments([person.id])).map((e) => e.slug);
+    expect(await slugs()).not.toContain("recording-a-complaint");
+    await edit(person.id, {
+      name: "Assigned Mover",
+      email: person.email,
+      role: "employee",
+      teamId: callCentre,
+      locale: "en",
+      timeZone: "Europe/Ljubljana",
+    });
+    const [moved] = (await listEnrollments([person.id])).filter(
+      (e) => e.slug === "recording-a-complaint",
+    );
+    expect(moved).toMatchObject({ status: "not-started" });
+    // And out again: the module leaves their list (nothing was done, so nothing is kept).
+    await edit(person.id, {
+      name: "Assigned Mover",
+      email: person.email,
+      role: "employee",
+      teamId: await teamId("Online chat"),
+      locale: "en",
+      timeZone: "Europe/Ljubljana",
+    });
+    expect(await slugs()).not.toContain("recording-a-complaint");
   });
 
   it("renames (found by the new name), and a manager who becomes an employee stops managing", async () => {
