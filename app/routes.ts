@@ -29,6 +29,7 @@ export default [
   route("studio/:slug/analytics", "routes/studio+/$slug.analytics.tsx"),
   route("admin", "routes/admin+/index.tsx"),
   route("admin/people", "routes/admin+/people.tsx"),
+  route("admin/people/import", "routes/admin+/people.import.tsx"),
   route("admin/people/:userId", "routes/admin+/people.$userId.tsx"),
   route("admin/audit", "routes/admin+/audit.tsx"),
   route("admin/audit.csv", "routes/admin+/audit.csv.ts"),

@@ -48,13 +48,12 @@ export async function createInvitation(
   return { token, expiresAt };
 }
 
-/** The invitation e-mail, in the person's language; false when the mailer failed. */
-export async function mailInvitation(
-  mailer: Mailer,
+/** The invitation e-mail's subject and text, in the person's language. */
+export function invitationMessage(
   person: Person & { locale: string; timeZone: string },
   invitedBy: string,
   invitation: { token: string; expiresAt: Date },
-): Promise<boolean> {
+) {
   const locale = isLocale(person.locale) ? person.locale : defaultLocale;
   const t = fixedT(locale, "email");
   const until = formatters(locale, person.timeZone).day(
@@ -71,8 +70,19 @@ export async function mailInvitation(
     "",
     "Frontline",
   ].join("\n");
+  return { subject: t("invitation.subject"), text };
+}
+
+/** The invitation e-mail, in the person's language; false when the mailer failed. */
+export async function mailInvitation(
+  mailer: Mailer,
+  person: Person & { locale: string; timeZone: string },
+  invitedBy: string,
+  invitation: { token: string; expiresAt: Date },
+): Promise<boolean> {
+  const { subject, text } = invitationMessage(person, invitedBy, invitation);
   try {
-    await mailer.send({ to: person.email, subject: t("invitation.subject"), text });
+    await mailer.send({ to: person.email, subject, text });
     return true;
   } catch (error) {
     log.error("invitation.send_failed", {
@@ -81,6 +91,40 @@ export async function mailInvitation(
     });
     return false;
   }
+}
+
+/**
+ * A queued invitation (from an import), made when it is sent: the token exists only from here on,
+ * in the message, and its hash in the database; earlier links are revoked; audited. Null for
+ * someone who no longer needs one (they have a password or company sign-in, or were deactivated).
+ */
+export async function queuedInvitation(userId: string, invitedBy: string, now = new Date()) {
+  const person = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      locale: true,
+      timeZone: true,
+      active: true,
+      password: { select: { userId: true } },
+      _count: { select: { ssoLinks: true } },
+    },
+  });
+  if (!person || !person.active || person.password || person._count.ssoLinks) return null;
+  const invitation = await prisma.$transaction(async (tx) => {
+    const made = await createInvitation(tx, person.id, null, now);
+    await audit(
+      tx,
+      { id: null, label: "Frontline", clientAddress: null },
+      "invitation.send",
+      personTarget(person),
+      `invitation queued by ${invitedBy}; earlier links revoked`,
+    );
+    return made;
+  });
+  return { to: person.email, ...invitationMessage(person, invitedBy, invitation) };
 }
 
 export type ResendResult =

@@ -4,6 +4,7 @@
 export const auditActions = [
   "person.add",
   "person.update",
+  "people.import",
   "invitation.send",
   "invitation.accept",
   "person.activate",

@@ -7,6 +7,7 @@ import { defaultLocale, intlLocales, isLocale, type Locale } from "~/i18n/config
 import { formatters } from "~/i18n/format";
 import { fixedT } from "~/i18n/i18n.server";
 import type { Mailer } from "~/mail/mailer.server";
+import { queuedInvitation } from "~/admin/invitations.server";
 import { log } from "~/utils/log.server";
 import { UserInputError } from "../module-key";
 import type { Enrollment } from "./enrollments.server";
@@ -310,7 +311,7 @@ async function insertOnce(row: OutboxRow): Promise<string | null> {
  * the error: the message may have left anyway, so it is not retried automatically. Times are the
  * pass's `now`, so a pass run for a given moment (as the tests do) books it consistently.
  */
-async function sendPending(
+export async function sendPending(
   mailer: Mailer,
   now: Date,
   only?: string[],
@@ -343,7 +344,13 @@ async function sendPending(
     });
     if (claim.count !== 1) continue;
     try {
-      await mailer.send({ to: row.user.email, subject: row.subject, text: row.body });
+      // An invitation (queued by an import) is written when sent: its link exists from now on
+      // only. Its row's body holds the name of the admin who invited them.
+      const message =
+        row.kind === "invitation"
+          ? await queuedInvitation(row.userId, row.body, now)
+          : { to: row.user.email, subject: row.subject, text: row.body };
+      if (message) await mailer.send(message);
     } catch (error) {
       failed += 1;
       const message = error instanceof Error ? error.message : String(error);
