@@ -750,6 +750,38 @@ const table: Record<string, Probe[]> = {
       expect: { ...adminOnly, admin: 404 },
     },
   ],
+  "GET /admin/people/import": [
+    { what: "the import page", url: "/admin/people/import", expect: adminOnly },
+    { what: "the example file", url: "/admin/people/import?template", expect: adminOnly },
+  ],
+  "POST /admin/people/import [preview]": [
+    {
+      what: "previewing a one-person file",
+      url: "/admin/people/import",
+      form: ({ visitor }) => ({
+        intent: "preview",
+        text: `email,name\r\n${at(`imported.${visitor}`)},Imported Person\r\n`,
+        fileName: "staff.csv",
+        "map.email": "0",
+        "map.name": "1",
+      }),
+      expect: adminOnly,
+    },
+  ],
+  "POST /admin/people/import [apply]": [
+    {
+      what: "importing a one-person file",
+      url: "/admin/people/import",
+      form: ({ visitor }) => ({
+        intent: "apply",
+        text: `email,name\r\n${at(`imported.${visitor}`)},Imported Person\r\n`,
+        fileName: "staff.csv",
+        "map.email": "0",
+        "map.name": "1",
+      }),
+      expect: adminOnly,
+    },
+  ],
   "POST /admin/people [add-person]": [
     {
       what: "adding a person",

@@ -73,6 +73,8 @@ const who = {
     "restore-team",
     "update-person",
     "bulk",
+    "import-preview",
+    "import-apply",
   ].map((w) => at(`fuzz.admin.${w}`)),
 };
 
@@ -836,8 +838,48 @@ const specs: Record<string, ActionSpec<unknown>> = {
     writes: { User: [0, 0], Invitation: [0, 1], AuditEvent: [0, 1] },
   }),
 
+  // A one-person file each time (a new person, in a team that may not exist yet). The import's
+  // own tests cover large and hostile files.
+  "POST /admin/people/import [preview]": importSpec("preview", 14),
+  // Applied: the person (and maybe their new team), the invitation queued and sent, the events:
+  // person added, team added, the import, the invitation sent.
+  "POST /admin/people/import [apply]": importSpec("apply", 15),
+
   "POST /*": spec({ as: null, numRuns: 20, fields: [], writes: {}, always: "refused" }),
 };
+
+/** The import's form: a one-person CSV file and its column mapping, previewed or applied. */
+function importSpec(intent: "preview" | "apply", admin: number) {
+  return spec({
+    as: who.admins[admin]!,
+    prepare: async () => ({ n: ++personCounter }),
+    fields: [
+      fixed("intent", intent),
+      field("text", (c: { n: number }) => [
+        `email;name;team\r\nfuzz.import.${c.n}@example.test;Fuzz Import ${c.n};Front desk\r\n`,
+        `E-mail,Name,Team\r\nfuzz.import.${c.n}@example.test,Žana Uvoz,Fuzz import team ${c.n}\r\n`,
+      ]),
+      fixed("fileName", "staff.csv"),
+      fixed("createTeams", "on"),
+      fixed("map.email", "0"),
+      fixed("map.name", "1"),
+      fixed("map.team", "2"),
+      ...["role", "locale", "hiredAt", "managerEmail"].map((f) => fixed(`map.${f}`, "-1")),
+    ],
+    writes:
+      intent === "preview"
+        ? {}
+        : {
+            User: [0, 1],
+            Team: [0, 1],
+            ReminderOutbox: [0, 1],
+            Invitation: [0, 1],
+            AuditEvent: [0, 4],
+          },
+    auditEvents: [3, 4],
+    ...(intent === "preview" ? { always: "accepted" as const } : {}),
+  });
+}
 
 /** A team nobody is in (archived when asked). */
 async function fuzzTeam(archived = false) {

@@ -140,6 +140,7 @@ describe("the write limit (2.4.1)", () => {
       "team/:userId",
       "admin",
       "admin/people",
+      "admin/people/import",
       "admin/people/:userId",
       "locale",
     ]);

@@ -61,6 +61,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { metaTitle, maxMiB: csvLimits.bytes / 1024 / 1024, maxRows: csvLimits.rows };
 }
 
+// Up to this many invitations are sent before the import's answer; more go out in the background.
+const sendWhileWaiting = 50;
+
 // At most this many rows of a preview go to the browser (errors first); the counts cover all.
 const shownRows = 200;
 
@@ -162,22 +165,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    // The invitations are queued with the import; sending starts now without keeping the admin
-    // waiting (the reminder pass sends whatever is left, should the server stop meanwhile).
+    // The invitations are queued with the import. A few are sent before the answer (so the
+    // page can say they went); a large import's go out in the background, and the reminder
+    // pass sends whatever is left should the server stop meanwhile.
     if (result.invited.length) {
       const queued = await prisma.reminderOutbox.findMany({
         where: { userId: { in: result.invited }, kind: "invitation", sentAt: null },
         select: { id: true },
       });
-      void sendPending(
+      const sending = sendPending(
         mailerFromEnv(),
         new Date(),
         queued.map((q) => q.id),
-      ).catch((error: unknown) =>
-        log.error("import.invitations_failed", {
-          error: error instanceof Error ? error.message : String(error),
-        }),
       );
+      if (queued.length <= sendWhileWaiting) await sending;
+      else
+        void sending.catch((error: unknown) =>
+          log.error("import.invitations_failed", {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
     }
     const { invited, ...counts } = result;
     return { step: "done" as const, fileName, result: { ...counts, invited: invited.length } };
