@@ -32,7 +32,16 @@ const statusStyle: Record<Row["status"], string> = {
   error: "bg-red-100 text-red-900",
 };
 
-export function ImportUpload({ maxMiB, maxRows }: { maxMiB: number; maxRows: number }) {
+export function ImportUpload({
+  maxMiB,
+  maxRows,
+  another = false,
+}: {
+  maxMiB: number;
+  maxRows: number;
+  /** A file has been previewed already: this one replaces it. */
+  another?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const busy = useNavigation().state === "submitting";
@@ -42,7 +51,7 @@ export function ImportUpload({ maxMiB, maxRows }: { maxMiB: number; maxRows: num
       className="mt-8 rounded-xl border border-slate-200 bg-white p-5"
     >
       <h2 id="upload-heading" className="text-lg font-semibold">
-        {t("admin:import.upload.heading")}
+        {another ? t("admin:import.upload.another") : t("admin:import.upload.heading")}
       </h2>
       <p className="mt-1 max-w-prose text-sm text-slate-700">
         {t("admin:import.upload.explain", {
@@ -109,7 +118,10 @@ export function ImportPreview({
         {t("admin:import.preview.heading", { file: fileName })}
       </h2>
       {preview ? (
-        <ul className="grid gap-3 sm:grid-cols-4" aria-label={t("admin:import.preview.counts")}>
+        <ul
+          className="grid grid-cols-2 gap-3 sm:grid-cols-4"
+          aria-label={t("admin:import.preview.counts")}
+        >
           {(["create", "update", "unchanged", "error"] as const).map((status) => (
             <li key={status} className={`rounded-xl p-4 ${statusStyle[status]}`}>
               <span className="block text-2xl font-bold tabular-nums">
@@ -208,11 +220,11 @@ export function ImportPreview({
                     {t(`admin:import.status.${row.status}`, { count: 1 })}
                   </span>
                 </td>
-                <th scope="row" className={`${dataCell} text-left font-normal`}>
+                <th scope="row" className={`${dataCell} min-w-48 text-left font-normal`}>
                   <span className="font-medium text-slate-900">{row.name || "—"}</span>
                   <span className="block break-words text-slate-600">{row.email || "—"}</span>
                 </th>
-                <td className={dataCell}>
+                <td className={`${dataCell} min-w-64`}>
                   {row.reasons.length ? (
                     <ul className="list-disc pl-4 text-red-800">
                       {row.reasons.map((reason) => (

@@ -229,7 +229,9 @@ export default function ImportPeople() {
           preview={actionData.preview}
         />
       ) : null}
-      {actionData?.step === "done" ? null : <ImportUpload maxMiB={maxMiB} maxRows={maxRows} />}
+      {actionData?.step === "done" ? null : (
+        <ImportUpload maxMiB={maxMiB} maxRows={maxRows} another={actionData?.step === "preview"} />
+      )}
     </Page>
   );
 }
