@@ -183,6 +183,7 @@ export function readDate(text: string): string | null {
   return at.toISOString().slice(0, 10);
 }
 
+const managesTeams = (role: string) => role === "manager" || role === "admin";
 const isEmail = (text: string) => z.email().safeParse(text).success && text.length <= 254;
 
 // --- the preview ----------------------------------------------------------------------------------
@@ -329,6 +330,12 @@ export async function previewImport(
       };
       if (data.name !== was.name) changes.push(`name: ${was.name} → ${data.name}`);
       if (data.role !== was.role) changes.push(`role: ${was.role} → ${data.role}`);
+      // Someone who stops being a manager stops managing (as on their page).
+      const led = [...lookup.managed]
+        .filter((link) => link.endsWith(`\0${person.id}`))
+        .map((link) => lookup.teamsById.get(link.split("\0")[0]!)?.name ?? "");
+      if (led.length && !managesTeams(data.role))
+        changes.push(`no longer manages: ${led.sort().join(", ")}`);
       if (data.locale !== was.locale) changes.push(`language: ${was.locale} → ${data.locale}`);
       if ((data.teamName ?? "") !== was.team)
         changes.push(`team: ${was.team || "none"} → ${data.teamName ?? "none"}`);
@@ -523,6 +530,11 @@ export async function applyImport(
           `imported from ${options.fileName} (line ${p.line}): ${p.changes.join("; ")}`,
         );
       }
+      const demoted = updated
+        .filter((p) => p.personId && !managesTeams(p.data!.role))
+        .map((p) => p.personId!);
+      for (const part of chunk(demoted))
+        await tx.teamManager.deleteMany({ where: { userId: { in: part } } });
       const managerLinks = new Set<string>();
       for (const p of preview.planned) {
         if (!p.managerEmail || p.status === "unchanged") continue;

@@ -220,6 +220,22 @@ describe("importing people from a CSV file", () => {
     ).toBe("Front desk");
   });
 
+  it("changes a manager to an employee, who then stops managing their team", async () => {
+    const lead = await prisma.user.create({
+      data: { email: "lead.demoted@example.test", name: "Lead Demoted", role: "manager" },
+    });
+    const team = await prisma.team.create({ data: { name: "Kiosk 9", slug: "kiosk-9" } });
+    await prisma.teamManager.create({ data: { teamId: team.id, userId: lead.id } });
+    const previewed = answer(await uploadFile("email,role\nlead.demoted@example.test,Zaposleni\n"));
+    expect(previewed.preview.rows[0]).toMatchObject({
+      status: "update",
+      changes: ["role: manager → employee", "no longer manages: Kiosk 9"],
+    });
+    answer(await apply(previewed));
+    expect(await prisma.teamManager.count({ where: { userId: lead.id } })).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: lead.id } })).role).toBe("employee");
+  });
+
   it("refuses wrong encodings, broken files and oversized uploads with a clear message, writing nothing", async () => {
     const before = await counts();
     // "Čop" in Windows-1250, as Excel's plain "CSV" writes it in Slovenia.
