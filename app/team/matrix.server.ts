@@ -176,7 +176,9 @@ export async function buildMatrix(user: SessionUser, filters: MatrixFilters, now
     },
     charts: {
       byModule: completionByModule(columns, shownItems),
-      overdue: overdueOverTime(shownItems, localDate(now, "UTC")),
+      // The weeks end today on the manager's calendar (in UTC the day changes an hour or two
+      // before it does for a team in Central Europe, and today's point then missed a day).
+      overdue: overdueOverTime(shownItems, localDate(now, user.timeZone)),
     },
   };
 }

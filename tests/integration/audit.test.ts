@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { actorOf, audit } from "~/audit/audit.server";
 import { createSession } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { localDate } from "~/training/rollout/time";
 import { action as peopleAction } from "~/routes/admin+/people";
 import { action as personAction } from "~/routes/admin+/people.$userId";
 import { loader as auditLoader } from "~/routes/admin+/audit";
@@ -158,7 +159,8 @@ describe("/admin/audit", () => {
     expect((await read(`?actor=${encodeURIComponent(admin.email)}&target=Paging`)).total).toBe(55);
     expect((await read("?actor=nobody-at-all&target=Paging")).total).toBe(0);
     expect((await read("?target=Paging&from=2000-01-01&to=2000-12-31")).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // Days are the admin's own (an hour before midnight UTC it is already tomorrow in Ljubljana).
+    const today = localDate(new Date(), admin.timeZone);
     expect((await read(`?target=Paging&from=${today}&to=${today}`)).total).toBe(55);
   });
 
