@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listModuleArtefacts } from "~/content/store.server";
 import { syncModuleVersions } from "~/content/sync.server";
@@ -44,7 +45,8 @@ async function newcomer(name: string, team: string | null = null) {
     data: {
       name,
       searchKey: searchKeyOf(name),
-      email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${Date.now()}@example.test`,
+      // Unique even for people made in the same millisecond.
+      email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${randomUUID().slice(0, 8)}@example.test`,
       teamId: team ? await teamId(team) : null,
     },
     select: { id: true, email: true },
