@@ -45,10 +45,17 @@ function sqliteAdapter(file: string): SqlDriverAdapterFactory {
 export function createPrismaClient(url: string): Db {
   if (isPostgresUrl(url)) {
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    postgresClients.add(client);
     return client as unknown as Db;
   }
   return new PrismaClient({ adapter: sqliteAdapter(sqlitePath(url)) });
 }
+
+const postgresClients = new WeakSet<object>();
+
+/** The SQL a client speaks, for the few raw queries whose functions differ between the two. */
+export const dialectOf = (db: Db): "postgresql" | "sqlite" =>
+  postgresClients.has(db) ? "postgresql" : "sqlite";
 
 const globalForDb = globalThis as unknown as { frontlineDb?: Db };
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { publishedModules } from "~/content/modules.server";
 import { prisma } from "~/db.server";
+import { majorOf } from "~/training/module-key";
 import { listEnrollments } from "~/training/rollout/enrollments.server";
 import { isPostgres } from "../support/dialect";
 
@@ -76,6 +78,41 @@ describe("remembered progress", () => {
     });
     const again = await listEnrollments([person.id]);
     expect(["in-progress", "overdue"]).toContain(again.find((e) => e.slug === first!.slug)?.status);
+  });
+});
+
+describe("sections read", () => {
+  it("count once across the versions of the module's MAJOR, and never another MAJOR's or person's", async () => {
+    const person = await newcomer();
+    const other = await newcomer();
+    const module = (await publishedModules()).find((m) => m.slug === "our-service-policy")!;
+    const version = module.frontmatter.version;
+    const major = majorOf(version);
+    const [a, b, c] = module.sections.map((s) => s.id);
+    const read = (userId: string, moduleVersion: string, sectionId: string) => ({
+      userId,
+      moduleSlug: module.slug,
+      moduleVersion,
+      sectionId,
+    });
+    await prisma.sectionRead.createMany({
+      data: [
+        // An earlier version of this MAJOR and the current one: a and b, a read twice.
+        read(person.id, `${major}.0.0-earlier`, a!),
+        read(person.id, version, a!),
+        read(person.id, version, b!),
+        // An older MAJOR, and a section the module no longer has: neither counts.
+        read(person.id, `${major - 1}.0.0`, c!),
+        read(person.id, version, "a-section-since-removed"),
+        // Someone else's reading is theirs.
+        read(other.id, version, c!),
+      ],
+    });
+    const mine = (await listEnrollments([person.id])).find((e) => e.slug === module.slug)!;
+    expect(mine.progress.done).toBe(2);
+    expect(mine.status).not.toBe("not-started");
+    const theirs = (await listEnrollments([other.id])).find((e) => e.slug === module.slug)!;
+    expect(theirs.progress.done).toBe(1);
   });
 });
 
