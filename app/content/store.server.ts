@@ -21,17 +21,20 @@ export const contentDir = () => path.resolve(env().CONTENT_DIR);
 
 type BuiltContent = { compilerVersion: string; modules: ModuleArtefact[] };
 
-let built: Map<string, ModuleArtefact> | undefined;
+// Kept on globalThis: the HTTP server (build/server.js, which syncs module versions at start and
+// repairs completions) and the Remix build are bundled apart, and the course is the largest thing
+// either holds (several MB per copy).
+const holder = globalThis as { frontlineBuiltContent?: Map<string, ModuleArtefact> };
 
 function loadBuilt(): Map<string, ModuleArtefact> {
-  if (!built) {
+  if (!holder.frontlineBuiltContent) {
     const file = builtContentPath();
     const content: BuiltContent = existsSync(file)
       ? (JSON.parse(readFileSync(file, "utf8")) as BuiltContent)
       : { compilerVersion: "", modules: [] };
-    built = new Map(content.modules.map((m) => [m.slug, m]));
+    holder.frontlineBuiltContent = new Map(content.modules.map((m) => [m.slug, m]));
   }
-  return built;
+  return holder.frontlineBuiltContent;
 }
 
 const live = new Map<string, ModuleArtefact | TranslationArtefact>();
