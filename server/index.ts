@@ -1,3 +1,5 @@
+// First: the heap policy holds from start-up on (server/heap-policy.ts).
+import "./heap-policy";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
