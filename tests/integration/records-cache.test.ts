@@ -116,6 +116,30 @@ describe("sections read", () => {
   });
 });
 
+describe("the remembered rollout", () => {
+  it("follows assignments and module versions written behind the app's back at once", async () => {
+    const person = await newcomer();
+    const slugs = async () => (await listEnrollments([person.id])).map((e) => e.slug).sort();
+    const before = await slugs();
+    const extra = (await publishedModules()).map((m) => m.slug).find((s) => !before.includes(s))!;
+    expect(extra).toBeDefined();
+    const { teamId } = await prisma.user.findUniqueOrThrow({
+      where: { id: person.id },
+      select: { teamId: true },
+    });
+    const written = await prisma.assignment.create({
+      data: {
+        moduleSlug: extra,
+        teamIds: JSON.stringify([teamId]),
+        dueDays: 30,
+      },
+    });
+    expect(await slugs()).toEqual([...before, extra].sort());
+    await prisma.assignment.update({ where: { id: written.id }, data: { active: false } });
+    expect(await slugs()).toEqual(before);
+  });
+});
+
 describe("the triggers behind it", () => {
   // A later migration that rebuilds one of these tables drops its triggers with it.
   const expected = {
@@ -126,21 +150,29 @@ describe("the triggers behind it", () => {
     ModuleCompletion: ["insert", "update", "delete"],
   };
 
-  it("are all in place", async () => {
+  const expectedRollout = {
+    Assignment: ["insert", "update", "delete"],
+    ModuleVersion: ["insert", "update", "delete"],
+  };
+
+  async function triggers(counter: string, tables: Record<string, string[]>) {
     // SQLite: one trigger per table and event; PostgreSQL: one per table for all its events.
     const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
       isPostgres
-        ? `SELECT tgname AS name FROM pg_trigger WHERE tgname LIKE '%records_version%'`
-        : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%records_version%'`,
+        ? `SELECT tgname AS name FROM pg_trigger WHERE tgname LIKE '%${counter}%'`
+        : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%${counter}%'`,
     );
     const names = rows.map((r) => r.name).sort();
-    const wanted = Object.entries(expected)
+    const wanted = Object.entries(tables)
       .flatMap(([table, events]) =>
-        isPostgres
-          ? [`${table}_records_version`]
-          : events.map((e) => `${table}_records_version_${e}`),
+        isPostgres ? [`${table}_${counter}`] : events.map((e) => `${table}_${counter}_${e}`),
       )
       .sort();
     expect(names).toEqual(wanted);
+  }
+
+  it("are all in place", async () => {
+    await triggers("records_version", expected);
+    await triggers("rollout_version", expectedRollout);
   });
 });

@@ -54,8 +54,8 @@ const parseList = (json: string) => {
   }
 };
 
-export async function activeAssignments() {
-  const rows = await prisma.assignment.findMany({
+const assignmentRows = () =>
+  prisma.assignment.findMany({
     where: { active: true },
     orderBy: { createdAt: "asc" },
     select: {
@@ -68,12 +68,17 @@ export async function activeAssignments() {
       createdAt: true,
     },
   });
-  return rows.map((a) => ({
+
+const parsedAssignments = (rows: Awaited<ReturnType<typeof assignmentRows>>) =>
+  rows.map((a) => ({
     ...a,
     roles: new Set(parseList(a.roles)),
     teamIds: new Set(parseList(a.teamIds)),
     dueRule: (a.dueRule === "after_hire" ? "after_hire" : "after_assignment") as DueRule,
   }));
+
+export async function activeAssignments() {
+  return parsedAssignments(await assignmentRows());
 }
 
 type AssignmentRow = Awaited<ReturnType<typeof activeAssignments>>[number];
@@ -106,26 +111,33 @@ const published = (m: Awaited<ReturnType<typeof listModuleArtefacts>>[number]): 
  * passed to each batch of people, not read again per batch.
  */
 export async function loadRollout() {
-  const [assignments, artefacts] = await Promise.all([activeAssignments(), listModuleArtefacts()]);
-  const modules = new Map(artefacts.filter(published).map((m) => [m.slug, m]));
-  const versions = await prisma.moduleVersion.findMany({
-    where: { slug: { in: [...modules.keys()] } },
-    select: { slug: true, version: true, publishedAt: true },
-  });
-  // Unchanged since the last read (same rows, same compiled modules): the same object, so what
-  // was worked out against it can be reused (see `remembered` below).
-  const key = JSON.stringify([
-    assignments.map((a) => ({ ...a, roles: [...a.roles], teamIds: [...a.teamIds] })),
-    versions,
+  const [counter, artefacts] = await Promise.all([
+    prisma.rolloutVersion.findUnique({ where: { id: 1 }, select: { version: true } }),
+    listModuleArtefacts(),
   ]);
+  // Database triggers count the version up with every change to assignments and module versions
+  // (in the same transaction), so an unchanged version and the same compiled modules mean the
+  // same rollout: the same object, so what was worked out against it can be reused (see
+  // `remembered` below). Read before the rows: a change landing in between only makes the next
+  // call read again. Without the counter's row, every call reads.
+  const version = counter?.version ?? null;
   const last = lastRollout;
   if (
-    last?.key === key &&
+    version !== null &&
+    last?.version === version &&
     last.artefacts.length === artefacts.length &&
     last.artefacts.every((a, i) => a === artefacts[i])
   ) {
     return last.rollout;
   }
+  const modules = new Map(artefacts.filter(published).map((m) => [m.slug, m]));
+  const [rows, versions] = await Promise.all([
+    assignmentRows(),
+    prisma.moduleVersion.findMany({
+      where: { slug: { in: [...modules.keys()] } },
+      select: { slug: true, version: true, publishedAt: true },
+    }),
+  ]);
   // When each MAJOR first appeared: the start of re-training for those who did an older one.
   const majorSince = new Map<string, Date>();
   for (const v of versions) {
@@ -133,8 +145,8 @@ export async function loadRollout() {
     const seen = majorSince.get(major);
     if (!seen || v.publishedAt < seen) majorSince.set(major, v.publishedAt);
   }
-  const rollout = { assignments, modules, majorSince };
-  lastRollout = { key, artefacts, rollout };
+  const rollout = { assignments: parsedAssignments(rows), modules, majorSince };
+  lastRollout = { version, artefacts, rollout };
   return rollout;
 }
 
@@ -143,7 +155,7 @@ export type Rollout = {
   modules: Map<string, ValidModule>;
   majorSince: Map<string, Date>;
 };
-let lastRollout: { key: string; artefacts: unknown[]; rollout: Rollout } | undefined;
+let lastRollout: { version: number | null; artefacts: unknown[]; rollout: Rollout } | undefined;
 
 /**
  * Enrollments of the given people (all active people when omitted), most urgent first per person.
