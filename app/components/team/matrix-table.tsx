@@ -2,12 +2,14 @@ import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/training/status-badge";
+import { StatusBadge, statusBadgeClass } from "~/components/training/status-badge";
 import type { Formatters } from "~/i18n/format";
 import { useFormat } from "~/i18n/use-format";
 import type { MatrixFilters, SortKey } from "~/team/matrix-filters";
 import { matrixSearch } from "~/team/matrix-filters";
 import type { MatrixRow } from "~/team/matrix.server";
+import type { Status } from "~/training/rollout/due";
+import { statusLabels } from "~/training/rollout/due";
 
 type Column = { slug: string; title: string };
 
@@ -54,17 +56,18 @@ function SortHeader({
 
 // Cells are styled by the table's class (app.css): a page holds thousands of them, so the
 // words are looked up once per table and passed down.
-type CellText = { done: (date: string) => string; due: (date: string) => string } & Record<
-  "filteredOut" | "notAssigned",
-  string
->;
+type CellText = {
+  done: (date: string) => string;
+  due: (date: string) => string;
+  status: Record<Status, string>;
+} & Record<"filteredOut" | "notAssigned", string>;
 
 function Cell({ row, column, text }: { row: MatrixRow; column: Column; text: CellText }) {
   const item = row.cells[column.slug];
   if (item) {
     return (
       <td>
-        <StatusBadge status={item.status} />
+        <span className={statusBadgeClass(item.status)}>{text.status[item.status]}</span>
         <p className="matrix-note">
           {item.completedOn ? text.done(item.completedOn) : text.due(item.dueDate)}
         </p>
@@ -102,6 +105,9 @@ function cellText(t: TFunction, format: Formatters): CellText {
   return {
     done: (date) => note("done", date),
     due: (date) => note("due", date),
+    status: Object.fromEntries(
+      Object.entries(statusLabels).map(([status, key]) => [status, t(key)]),
+    ) as Record<Status, string>,
     filteredOut: t("team:matrix.cell.filteredOut"),
     notAssigned: t("team:matrix.cell.notAssigned"),
   };
