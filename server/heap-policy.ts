@@ -6,8 +6,8 @@ import { setFlagsFromString } from "node:v8";
 // nobody had collected yet. 20% keeps the peak near the live data (about 330 MiB for the bench's
 // whole-organisation export of 10,000 people) for a few percent more collection time. It is a
 // pacing rule, not a limit: a heap that needs more memory still gets it. docs/performance.md.
-// Imported first by server/index.ts, so it holds from start-up on. An explicit
-// --heap-growing-percent in NODE_OPTIONS wins.
-if (!/--heap-growing-percent/.test(process.env.NODE_OPTIONS ?? "")) {
+// Imported first by server/index.ts, so it holds from start-up on. One given on the command line
+// (`node --heap-growing-percent=N build/server.js`) wins.
+if (!process.execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) {
   setFlagsFromString("--heap-growing-percent=20");
 }
