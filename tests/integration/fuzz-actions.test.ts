@@ -533,7 +533,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
       fixed("dueRule", "after_assignment", "after_hire"),
       fixed("dueDays", "1", "14", "365"),
     ],
-    writes: { Assignment: [1, 1], AuditEvent: [1, 1], FormKey: [1, 1] },
+    writes: { Assignment: [1, 1], AuditEvent: [1, 1], FormKey: [1, 1], RolloutVersion: [0, 0] },
     accepted: async ({ value }) => {
       const row = await latest(
         prisma.assignment.findFirst({
@@ -614,7 +614,7 @@ const specs: Record<string, ActionSpec<unknown>> = {
         foreign: () => [f.endedAssignment],
       }),
     ],
-    writes: { Assignment: [0, 0], AuditEvent: [1, 1] },
+    writes: { Assignment: [0, 0], AuditEvent: [1, 1], RolloutVersion: [0, 0] },
     accepted: async ({ ctx }) => {
       const row = await prisma.assignment.findUniqueOrThrow({ where: { id: ctx.assignmentId } });
       expect(row.active).toBe(false);

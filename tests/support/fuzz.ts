@@ -104,7 +104,8 @@ async function post<C>(
 
 /**
  * Tables whose changes are not audited: a learner's own training records (they are the record),
- * the records' version counter and the bookkeeping of sessions, throttle and write limits.
+ * the version counters database triggers keep (records, rollout) and the bookkeeping of
+ * sessions, throttle and write limits.
  */
 export const unaudited: readonly string[] = [
   "QuizAttempt",
@@ -113,6 +114,7 @@ export const unaudited: readonly string[] = [
   "ModuleCompletion",
   "SectionRead",
   "RecordsVersion",
+  "RolloutVersion",
   "AuditEvent",
 ];
 
