@@ -51,7 +51,11 @@ export function createPrismaClient(url: string): Db {
   return new PrismaClient({ adapter: sqliteAdapter(sqlitePath(url)) });
 }
 
-const postgresClients = new WeakSet<object>();
+// On globalThis, as the client itself is (below): the HTTP server's bundle may create the client
+// that the Remix build then uses, and each bundle has its own copy of this module.
+const postgresClients = ((
+  globalThis as { frontlinePostgresClients?: WeakSet<object> }
+).frontlinePostgresClients ??= new WeakSet<object>());
 
 /** The SQL a client speaks, for the few raw queries whose functions differ between the two. */
 export const dialectOf = (db: Db): "postgresql" | "sqlite" =>
