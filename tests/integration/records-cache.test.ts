@@ -137,6 +137,12 @@ describe("the remembered rollout", () => {
     expect(await slugs()).toEqual([...before, extra].sort());
     await prisma.assignment.update({ where: { id: written.id }, data: { active: false } });
     expect(await slugs()).toEqual(before);
+    // A database whose counter row went (emptied and filled again): the next change makes it.
+    await prisma.rolloutVersion.deleteMany({});
+    expect(await slugs()).toEqual(before);
+    await prisma.assignment.update({ where: { id: written.id }, data: { active: true } });
+    expect(await prisma.rolloutVersion.count()).toBe(1);
+    expect(await slugs()).toEqual([...before, extra].sort());
   });
 });
 

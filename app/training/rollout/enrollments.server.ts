@@ -119,11 +119,11 @@ export async function loadRollout() {
   // (in the same transaction), so an unchanged version and the same compiled modules mean the
   // same rollout: the same object, so what was worked out against it can be reused (see
   // `remembered` below). Read before the rows: a change landing in between only makes the next
-  // call read again. Without the counter's row, every call reads.
-  const version = counter?.version ?? null;
+  // call read again. A missing row (a database emptied and filled again) reads as 0 until the
+  // next change makes it again.
+  const version = counter?.version ?? 0;
   const last = lastRollout;
   if (
-    version !== null &&
     last?.version === version &&
     last.artefacts.length === artefacts.length &&
     last.artefacts.every((a, i) => a === artefacts[i])
@@ -155,7 +155,7 @@ export type Rollout = {
   modules: Map<string, ValidModule>;
   majorSince: Map<string, Date>;
 };
-let lastRollout: { version: number | null; artefacts: unknown[]; rollout: Rollout } | undefined;
+let lastRollout: { version: number; artefacts: unknown[]; rollout: Rollout } | undefined;
 
 /**
  * Enrollments of the given people (all active people when omitted), most urgent first per person.
